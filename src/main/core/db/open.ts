@@ -1,0 +1,40 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import * as schema from './schema';
+
+export type KioskDb = LibSQLDatabase<typeof schema>;
+
+export interface OpenedDb {
+  db: KioskDb;
+  client: Client;
+  close(): void;
+}
+
+export class DatabaseKeyError extends Error {
+  constructor() {
+    super('the kiosk database cannot be opened with this key');
+    this.name = 'DatabaseKeyError';
+  }
+}
+
+/**
+ * Opens (creating if needed) the kiosk's libSQL file, encrypted at rest with `key`, and brings its
+ * schema up to date with the committed drizzle-kit migrations.
+ */
+export async function openKioskDatabase(options: { file: string; key: string; resourcesDir: string }): Promise<OpenedDb> {
+  mkdirSync(dirname(options.file), { recursive: true });
+  const client = createClient({ url: `file:${options.file}`, encryptionKey: options.key });
+  const db = drizzle(client, { schema });
+  try {
+    await migrate(db, { migrationsFolder: join(options.resourcesDir, 'migrations', 'kiosk') });
+  } catch (error) {
+    client.close();
+    if ((error as { code?: string })?.code === 'SQLITE_NOTADB' || /NOTADB/.test(String((error as Error)?.message)))
+      throw new DatabaseKeyError();
+    throw error;
+  }
+  return { db, client, close: () => client.close() };
+}

@@ -1,0 +1,2 @@
+// Electron entry: wiring only (filled by the Electron shell work).
+export {};

@@ -1,0 +1,5 @@
+export * from './calls';
+export * from './define';
+export * from './types';
+export { createKioskClient } from './client';
+export { createDispatcher, type Dispatch } from './binder';

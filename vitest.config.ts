@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // libSQL files and servers on loopback: keep parallelism within what 2 cores can carry.
+    maxWorkers: 2,
+  },
+});
