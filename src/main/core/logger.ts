@@ -1,4 +1,4 @@
-import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
+import { destination as toFd, pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 
 /** Keys whose values are personal data or secrets, wherever they appear in a log record. */
 export const PERSONAL_KEYS = [
@@ -54,7 +54,7 @@ export function createLogger(level: LevelWithSilent, destination?: DestinationSt
         },
       },
     },
-    destination ?? pino.destination(2),
+    destination ?? toFd(2),
   );
 }
 export type { Logger };

@@ -1,1 +1,13 @@
-export {};
+// `npm run web`: the kiosk in any Chromium, on loopback. Wiring only.
+import { explainStartFailure, runWebShell } from './run';
+
+try {
+  const running = await runWebShell(process.argv.slice(2));
+  process.stdout.write(`Kiosk URL: ${running.shell.launchUrl}\n`);
+  const stop = () => void running.close().finally(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  process.stderr.write(`${explainStartFailure(error)}\n`);
+  process.exit(2);
+}

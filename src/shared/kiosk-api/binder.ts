@@ -10,8 +10,16 @@ export interface BinderOptions {
   onDefect?: (call: CallName, kind: 'threw' | 'bad_output', error?: unknown) => void;
 }
 
-const fieldsOf = (issues: readonly { path: readonly PropertyKey[] }[]): string[] =>
-  [...new Set(issues.map((i) => i.path.map(String).join('.').slice(0, 64) || '(root)'))].slice(0, 32);
+type Issue = { path: readonly PropertyKey[]; code?: string; keys?: readonly string[] };
+/** Names the fields at fault (unknown keys by name), never their values. */
+const fieldsOf = (issues: readonly Issue[]): string[] => {
+  const names = issues.flatMap((i) => {
+    const at = i.path.map(String).join('.');
+    if (i.code === 'unrecognized_keys' && i.keys) return i.keys.map((k) => (at ? `${at}.${k}` : k));
+    return [at || '(root)'];
+  });
+  return [...new Set(names.map((n) => n.slice(0, 64)))].slice(0, 32);
+};
 
 /**
  * The server side of the contract, generated from the same map as the client: it refuses unknown
@@ -23,7 +31,7 @@ export function createDispatcher(handlers: KioskHandlers, options: BinderOptions
   return async (call, input, ctx) => {
     if (!isCallName(call)) return fail('unknown_call');
     const parsed = kioskApi[call].input.safeParse(input);
-    if (!parsed.success) return fail('invalid_input', { fields: fieldsOf(parsed.error.issues) });
+    if (!parsed.success) return fail('invalid_input', { fields: fieldsOf(parsed.error.issues as readonly Issue[]) });
     let result: unknown;
     try {
       const handler = handlers[call] as (i: unknown, c: CallContext) => Promise<unknown>;

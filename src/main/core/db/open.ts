@@ -32,9 +32,17 @@ export async function openKioskDatabase(options: { file: string; key: string; re
     await migrate(db, { migrationsFolder: join(options.resourcesDir, 'migrations', 'kiosk') });
   } catch (error) {
     client.close();
-    if ((error as { code?: string })?.code === 'SQLITE_NOTADB' || /NOTADB/.test(String((error as Error)?.message)))
-      throw new DatabaseKeyError();
+    if (isNotADatabase(error)) throw new DatabaseKeyError();
     throw error;
   }
   return { db, client, close: () => client.close() };
+}
+
+/** A wrong key reads as "not a database"; drizzle wraps the driver's error in `cause`. */
+function isNotADatabase(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (e.code === 'SQLITE_NOTADB') return true;
+    e = e.cause as typeof e;
+  }
+  return false;
 }

@@ -1,0 +1,5 @@
+// `npm run bench`: prints figures; it asserts nothing (targets are said beside each figure).
+import { benchRendererStart } from './renderer-start';
+
+console.log(`bench on ${new Date().toISOString()} — node ${process.version}`);
+await benchRendererStart();

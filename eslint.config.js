@@ -1,0 +1,77 @@
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util'];
+const ELECTRON = { group: ['electron', 'electron/*'], message: 'Only src/main/electron, src/main/index.ts and src/preload may import electron.' };
+
+/** Import boundaries: where a file lives says which runtime it may use. */
+const boundaries = [
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: NODE_BUILTINS, message: 'src/shared is pure TypeScript: no Node built-ins.' },
+        ELECTRON,
+        { group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/portal/**'], message: 'src/shared imports only itself.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/main/core/**/*.ts', 'src/main/web-shell/**/*.ts', 'src/main/launcher/**/*.ts', 'src/portal/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { ...ELECTRON, message: 'The kiosk core, web shell, launcher and portal run without Electron.' },
+        { group: ['**/renderer/**', '**/preload/**'], message: 'Node code does not import UI code.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.ts', 'src/renderer/**/*.svelte'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: NODE_BUILTINS, message: 'The renderer has no Node.' },
+        ELECTRON,
+        { group: ['**/main/**', '**/preload/**', '**/portal/**'], message: 'The renderer imports only src/shared and itself.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/main/**', '**/renderer/**', '**/portal/**'], message: 'The preload imports only electron and src/shared.' },
+      ] }],
+    },
+  },
+];
+
+export default ts.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'resources/**', '.data/**'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['src/renderer/**/*.ts', 'src/renderer/**/*.svelte', 'src/renderer/**/*.svelte.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } },
+  },
+  {
+    files: ['tests/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  ...boundaries,
+);

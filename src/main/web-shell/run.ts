@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../core/config';
+import { webShellDatabaseKey } from '../core/database-key-file';
+import { DatabaseKeyError } from '../core/db/open';
+import { startKioskCore, type KioskCore } from '../core/kiosk-core';
+import { createLogger } from '../core/logger';
+import { findResourcesDir, projectRoot } from '../core/paths';
+import { readVersion } from '../core/version';
+import { rendererDirOf, startWebShell, type WebShell } from './server';
+
+export interface RunningWebShell {
+  core: KioskCore;
+  shell: WebShell;
+  close(): Promise<void>;
+}
+
+export const WEB_SHELL_USAGE = `Usage: web-shell [--port N] [--data-dir DIR] [--config FILE] [--portal-url URL]
+  --port 0 picks a free port (default 5180). Listens on 127.0.0.1 only.`;
+
+/** Parses the command line, starts the core and the web shell; errors are said in one line. */
+export async function runWebShell(argv: string[], env = process.env): Promise<RunningWebShell> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: env.KIOSK_WEB_PORT ?? '5180' },
+      'data-dir': { type: 'string' },
+      config: { type: 'string' },
+      'portal-url': { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`invalid --port: ${values.port}`, 'port');
+  const root = projectRoot(import.meta.dirname);
+  const overrides: Record<string, unknown> = {};
+  if (values['data-dir']) overrides.dataDir = values['data-dir'];
+  if (values['portal-url']) overrides.portalUrl = values['portal-url'];
+  const config = loadConfig({ file: values.config, env, overrides, defaultDataDir: join(root, '.data', 'kiosk') });
+  const logger = createLogger(config.logLevel);
+  const { key, source } = webShellDatabaseKey(config);
+  if (source === 'local-file') logger.warn('no KIOSK_DB_KEY configured: using a key kept beside the data (demo only)');
+  const core = await startKioskCore({
+    config,
+    databaseKey: key,
+    resourcesDir: findResourcesDir(import.meta.dirname),
+    version: readVersion(root),
+    logger,
+  });
+  const shell = await startWebShell({ dispatch: core.dispatch, rendererDir: rendererDirOf(root), port });
+  return {
+    core,
+    shell,
+    async close() {
+      await shell.close();
+      await core.close();
+    },
+  };
+}
+
+/** For entry files: a known failure is one line on stderr and exit code 2, never a stack. */
+export function explainStartFailure(error: unknown): string {
+  if (error instanceof ConfigError) return `Configuration error: ${error.message}`;
+  if (error instanceof DatabaseKeyError) return `Database error: ${error.message} (check KIOSK_DB_KEY)`;
+  if (error instanceof TypeError && /parseArgs|Unknown option|ERR_PARSE_ARGS/.test(String((error as { code?: string }).code ?? error.message)))
+    return `${error.message}\n${WEB_SHELL_USAGE}`;
+  if ((error as { code?: string })?.code === 'EADDRINUSE') return 'Port already in use: choose another with --port (0 = any free port)';
+  return `Could not start: ${error instanceof Error ? error.name : 'unknown error'}`;
+}

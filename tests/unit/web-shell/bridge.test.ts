@@ -1,0 +1,92 @@
+import { request as httpRequest } from 'node:http';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CALL_NAMES, COMMON_ERRORS } from '../../../src/shared/kiosk-api';
+import { startWebShell, type WebShell } from '../../../src/main/web-shell/server';
+import { startTestCore, tempDir } from '../helpers/kiosk';
+
+let kiosk: Awaited<ReturnType<typeof startTestCore>>;
+let shell: WebShell;
+const renderer = tempDir('renderer-');
+
+/** A raw HTTP call, so tests can set any header (Host, Origin, Cookie) a browser would not let them. */
+function call(path: string, body: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; json: unknown }>((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port: shell.port, path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode!, json: text ? JSON.parse(text) : null }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+const authed = () => ({ 'x-kiosk-secret': shell.secret });
+
+beforeAll(async () => {
+  kiosk = await startTestCore();
+  shell = await startWebShell({ dispatch: kiosk.core.dispatch, rendererDir: renderer.path, port: 0 });
+});
+afterAll(async () => {
+  await shell.close();
+  await kiosk.stop();
+  renderer.remove();
+});
+
+describe('web-shell bridge', () => {
+  it('listens on loopback only', () => {
+    expect(shell.server.server.address()).toMatchObject({ address: '127.0.0.1' });
+  });
+
+  it('answers a call carrying the secret, by header or by the launch cookie', async () => {
+    expect(await call('/api/call/getStatus', '{}', authed())).toEqual({
+      status: 200,
+      json: { ok: true, value: { portal: 'not_configured', checkedAt: null } },
+    });
+    const cookie = { cookie: `other=1; kiosk_bridge=${shell.secret}` };
+    expect((await call('/api/call/getStatus', '{}', cookie)).status).toBe(200);
+  });
+
+  it('refuses a call without the secret, with a wrong one, from another origin or host', async () => {
+    const forbidden = { status: 403, json: { ok: false, error: { code: 'forbidden' } } };
+    expect(await call('/api/call/getStatus', '{}')).toEqual(forbidden);
+    expect(await call('/api/call/getStatus', '{}', { 'x-kiosk-secret': 'x'.repeat(43) })).toEqual(forbidden);
+    expect(await call('/api/call/getStatus', '{}', { ...authed(), origin: 'http://evil.example' })).toEqual(forbidden);
+    expect(await call('/api/call/getStatus', '{}', { ...authed(), host: 'rebound.example:80' })).toEqual(forbidden);
+  });
+
+  it('answers bad bodies with 4xx and a code, never 500', async () => {
+    expect(await call('/api/call/getStatus', '{nope', authed())).toEqual({
+      status: 400,
+      json: { ok: false, error: { code: 'invalid_input' } },
+    });
+    expect((await call('/api/call/getStatus', JSON.stringify({ x: 'y'.repeat(70_000) }), authed())).status).toBe(413);
+    expect(await call('/api/call/nope', '{}', authed())).toEqual({
+      status: 404,
+      json: { ok: false, error: { code: 'unknown_call' } },
+    });
+  });
+
+  it('survives random and malformed input on every call with typed errors', async () => {
+    const body = fc.oneof(
+      fc.json(),
+      fc.string(),
+      fc.anything().map((v) => JSON.stringify(v) ?? 'null'),
+      fc.constantFrom('', '{', '[]', 'null', '{"__proto__":{"admin":true}}', '{"reason":"idle","x":1}'),
+    );
+    const name = fc.oneof(fc.constantFrom(...CALL_NAMES), fc.webSegment());
+    await fc.assert(
+      fc.asyncProperty(name, body, async (callName, text) => {
+        const { status, json } = await call(`/api/call/${encodeURIComponent(callName)}`, text, authed());
+        expect(status).toBeLessThan(500);
+        const result = json as { ok: boolean; error?: { code: string } };
+        expect(typeof result.ok).toBe('boolean');
+        if (!result.ok) expect([...COMMON_ERRORS, 'not_found']).toContain(result.error!.code);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
