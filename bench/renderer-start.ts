@@ -20,7 +20,9 @@ export function initialJs(): { files: string[]; raw: number; gzip: number } {
 
 export async function benchRendererStart(runs = 5): Promise<void> {
   const js = initialJs();
-  console.log(`renderer initial JS: ${js.files.length} file(s), ${(js.raw / 1024).toFixed(1)} KB raw, ${verdict(js.gzip / 1024, 60, 'KB gzip')}`);
+  console.log(
+    `renderer initial JS: ${js.files.length} file(s), ${(js.raw / 1024).toFixed(1)} KB raw, ${verdict(js.gzip / 1024, 60, 'KB gzip')}`,
+  );
 
   const browser = await launchChromium();
   const timings: number[] = [];
@@ -39,6 +41,8 @@ export async function benchRendererStart(runs = 5): Promise<void> {
     await shell.stop();
   }
   await browser.close();
-  console.log(`web shell start → attract interactive (median of ${runs}): ${verdict(median(timings), 1000, 'ms')}; runs: ${timings.map((t) => t.toFixed(0)).join(', ')} ms`);
+  console.log(
+    `web shell start → attract interactive (median of ${runs}): ${verdict(median(timings), 1000, 'ms')}; runs: ${timings.map((t) => t.toFixed(0)).join(', ')} ms`,
+  );
   console.log(`web shell resident memory on the attract screen (median): ${verdict(median(memories), 150, 'MB')}`);
 }

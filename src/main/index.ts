@@ -1,2 +1,60 @@
-// Electron entry: wiring only (filled by the Electron shell work).
-export {};
+// Electron entry: wiring only. The built file is out/main/index.js; preload and renderer sit beside it.
+import { join } from 'node:path';
+import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
+import { loadConfig } from './core/config';
+import { startKioskCore, type KioskCore } from './core/kiosk-core';
+import { createLogger } from './core/logger';
+import { findResourcesDir, packagedResourcesDir } from './core/paths';
+import { electronDatabaseKey } from './electron/database-key';
+import { registerKioskIpc } from './electron/ipc';
+import { claimSingleInstance, closeCoreOnQuit, explainStartFailure } from './electron/lifecycle';
+import { registerAppScheme, serveRenderer } from './electron/protocol';
+import { denyAllPermissions, lockDownAllContents } from './electron/security';
+import { createKioskWindow, parseShellFlags } from './electron/window';
+
+let win: BrowserWindow | null = null;
+let core: KioskCore | null = null;
+
+async function start(): Promise<void> {
+  const config = loadConfig({ defaultDataDir: app.getPath('userData') });
+  const logger = createLogger(config.logLevel);
+  const { key, source } = await electronDatabaseKey({
+    safeStorage,
+    dataDir: config.dataDir,
+    configuredKey: config.databaseKey,
+  });
+  if (source === 'config') logger.warn('no OS key store: the database key comes from the configuration');
+  core = await startKioskCore({
+    config,
+    databaseKey: key,
+    resourcesDir: app.isPackaged ? packagedResourcesDir(process.resourcesPath) : findResourcesDir(import.meta.dirname),
+    version: app.getVersion(),
+    logger,
+  });
+  denyAllPermissions(session.defaultSession);
+  serveRenderer(join(import.meta.dirname, '../renderer'));
+  registerKioskIpc(core.dispatch);
+  win = createKioskWindow({
+    flags: parseShellFlags(process.argv),
+    isPackaged: app.isPackaged,
+    preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+    dispatch: core.dispatch,
+    logger,
+  });
+}
+
+registerAppScheme();
+lockDownAllContents();
+if (claimSingleInstance(() => win)) {
+  closeCoreOnQuit(() => core);
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const message = explainStartFailure(error);
+      process.stderr.write(`${message}\n`);
+      dialog.showErrorBox('Mon espace locataire', message);
+      app.exit(2);
+    });
+}

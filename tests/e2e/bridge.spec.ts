@@ -6,7 +6,11 @@ import { expect, test } from './fixtures';
 test.describe('web-shell bridge, from a real browser', () => {
   test('the served page can call the kiosk API', async ({ page }) => {
     const result = await page.evaluate(async () => {
-      const r = await fetch('/api/call/getInfo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const r = await fetch('/api/call/getInfo', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       return { status: r.status, body: await r.json() };
     });
     expect(result.status).toBe(200);

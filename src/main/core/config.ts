@@ -8,8 +8,14 @@ export const configSchema = z.strictObject({
   /** Where the kiosk keeps its database and state. */
   dataDir: z.string().min(1),
   /** The central portal API. Absent: the demo, with the embedded reference portal. */
-  portalUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
-  kioskId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore; 64 at most').default('borne-demo'),
+  portalUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
+  kioskId: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore; 64 at most')
+    .default('borne-demo'),
   language: z.enum(LANGUAGES).default(DEFAULT_LANGUAGE),
   idle: z
     .strictObject({

@@ -18,3 +18,10 @@ export function findResourcesDir(from: string = import.meta.dirname): string {
 
 /** The project root (holding package.json and out/), for the launcher and the web shell. */
 export const projectRoot = (from: string = import.meta.dirname): string => dirname(findResourcesDir(from));
+
+/**
+ * A packaged Electron app has its shipped resources beside app.asar (process.resourcesPath), either
+ * directly or in a `resources` folder there, depending on how the packager copied them.
+ */
+export const packagedResourcesDir = (resourcesPath: string): string =>
+  existsSync(join(resourcesPath, 'migrations')) ? resourcesPath : findResourcesDir(resourcesPath);

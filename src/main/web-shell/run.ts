@@ -31,7 +31,8 @@ export async function runWebShell(argv: string[], env = process.env): Promise<Ru
     strict: true,
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`invalid --port: ${values.port}`, 'port');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`invalid --port: ${values.port}`, 'port');
   const root = projectRoot(import.meta.dirname);
   const overrides: Record<string, unknown> = {};
   if (values['data-dir']) overrides.dataDir = values['data-dir'];
@@ -62,8 +63,12 @@ export async function runWebShell(argv: string[], env = process.env): Promise<Ru
 export function explainStartFailure(error: unknown): string {
   if (error instanceof ConfigError) return `Configuration error: ${error.message}`;
   if (error instanceof DatabaseKeyError) return `Database error: ${error.message} (check KIOSK_DB_KEY)`;
-  if (error instanceof TypeError && /parseArgs|Unknown option|ERR_PARSE_ARGS/.test(String((error as { code?: string }).code ?? error.message)))
+  if (
+    error instanceof TypeError &&
+    /parseArgs|Unknown option|ERR_PARSE_ARGS/.test(String((error as { code?: string }).code ?? error.message))
+  )
     return `${error.message}\n${WEB_SHELL_USAGE}`;
-  if ((error as { code?: string })?.code === 'EADDRINUSE') return 'Port already in use: choose another with --port (0 = any free port)';
+  if ((error as { code?: string })?.code === 'EADDRINUSE')
+    return 'Port already in use: choose another with --port (0 = any free port)';
   return `Could not start: ${error instanceof Error ? error.name : 'unknown error'}`;
 }

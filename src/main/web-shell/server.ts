@@ -3,20 +3,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Dispatch } from '../../shared/kiosk-api';
 import { fail } from '../../shared/result';
+import { securityHeaders } from '../core/static-path';
 import { COOKIE_NAME, isTrustedCall, newSecret, sameSecret } from './bridge-auth';
-
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const STATUS_OF: Record<string, number> = { invalid_input: 400, forbidden: 403, unknown_call: 404 };
 
@@ -47,12 +35,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   let port = options.port;
 
   server.addHook('onSend', async (_request, reply) => {
-    reply.header('Content-Security-Policy', CSP);
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
-    reply.header('Cross-Origin-Resource-Policy', 'same-origin');
-    reply.header('X-Frame-Options', 'DENY');
+    reply.headers({ ...securityHeaders(), 'X-Frame-Options': 'DENY' });
   });
 
   server.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {

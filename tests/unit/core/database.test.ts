@@ -47,7 +47,10 @@ describe('kiosk core over a real file', () => {
     cleanups.push(kiosk.stop);
     const ctx = { channel: 'ipc' as const };
     const info = await kiosk.core.dispatch('getInfo', {}, ctx);
-    expect(info).toMatchObject({ ok: true, value: { kioskId: 'agence-test-1', defaultLanguage: 'pt', version: '9.9.9-test' } });
+    expect(info).toMatchObject({
+      ok: true,
+      value: { kioskId: 'agence-test-1', defaultLanguage: 'pt', version: '9.9.9-test' },
+    });
     expect(await kiosk.core.dispatch('getStatus', {}, ctx)).toEqual({
       ok: true,
       value: { portal: 'not_configured', checkedAt: null },

@@ -20,7 +20,9 @@ describe('logger', () => {
 
   it('scrubs emails, account numbers, codes and tokens inside free text', () => {
     const { logger, lines } = memoryLogger();
-    logger.warn('failed for camille@example.org account 02 1234 5678 901 code 123456 token abcdefghijklmnopqrstuvwxyz0123456789');
+    logger.warn(
+      'failed for camille@example.org account 02 1234 5678 901 code 123456 token abcdefghijklmnopqrstuvwxyz0123456789',
+    );
     expect(lines[0]).not.toMatch(/camille|5678|123456|abcdefghij/);
     expect(scrubText('account 0212345678901')).toBe('account [account]');
   });

@@ -1,19 +1,29 @@
+import { writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES, COMMON_ERRORS } from '../../../src/shared/kiosk-api';
+import { KIOSK_CSP } from '../../../src/main/core/static-path';
 import { startWebShell, type WebShell } from '../../../src/main/web-shell/server';
 import { startTestCore, tempDir } from '../helpers/kiosk';
 
 let kiosk: Awaited<ReturnType<typeof startTestCore>>;
 let shell: WebShell;
 const renderer = tempDir('renderer-');
+writeFileSync(join(renderer.path, 'index.html'), '<!doctype html><title>t</title>');
 
 /** A raw HTTP call, so tests can set any header (Host, Origin, Cookie) a browser would not let them. */
 function call(path: string, body: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; json: unknown }>((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port: shell.port, path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      {
+        host: '127.0.0.1',
+        port: shell.port,
+        path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+      },
       (res) => {
         let text = '';
         res.on('data', (d: Buffer) => (text += d.toString()));
@@ -39,6 +49,13 @@ afterAll(async () => {
 describe('web-shell bridge', () => {
   it('listens on loopback only', () => {
     expect(shell.server.server.address()).toMatchObject({ address: '127.0.0.1' });
+  });
+
+  it('serves pages with the strict CSP and security headers', async () => {
+    const response = await fetch(`http://127.0.0.1:${shell.port}/index.html`);
+    expect(response.headers.get('content-security-policy')).toBe(KIOSK_CSP);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 
   it('answers a call carrying the secret, by header or by the launch cookie', async () => {

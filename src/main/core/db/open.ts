@@ -24,7 +24,11 @@ export class DatabaseKeyError extends Error {
  * Opens (creating if needed) the kiosk's libSQL file, encrypted at rest with `key`, and brings its
  * schema up to date with the committed drizzle-kit migrations.
  */
-export async function openKioskDatabase(options: { file: string; key: string; resourcesDir: string }): Promise<OpenedDb> {
+export async function openKioskDatabase(options: {
+  file: string;
+  key: string;
+  resourcesDir: string;
+}): Promise<OpenedDb> {
   mkdirSync(dirname(options.file), { recursive: true });
   const client = createClient({ url: `file:${options.file}`, encryptionKey: options.key });
   const db = drizzle(client, { schema });

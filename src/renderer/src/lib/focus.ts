@@ -1,0 +1,9 @@
+import type { Attachment } from 'svelte/attachments';
+
+/**
+ * Moves focus to a new screen's heading, so keyboard and screen-reader users start at the top
+ * of what just appeared instead of on a button that no longer exists.
+ */
+export const focusOnMount: Attachment<HTMLElement> = (node) => {
+  node.focus({ preventScroll: true });
+};
