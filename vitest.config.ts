@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
-    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // libSQL files and servers on loopback: keep parallelism within what 2 cores can carry.
