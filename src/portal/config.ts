@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const seconds = (def: number, max = 366 * 86_400) => z.number().int().min(1).max(max).default(def);
+const limit = (maxFailures: number, windowSeconds: number, blockSeconds: number) =>
+  z
+    .strictObject({
+      maxFailures: z.number().int().min(1).max(10_000).default(maxFailures),
+      windowSeconds: seconds(windowSeconds),
+      blockSeconds: seconds(blockSeconds),
+    })
+    .prefault({});
+
+/** The portal's configuration: a JSON file, then environment variables, then command-line values. */
+export const portalConfigSchema = z.strictObject({
+  dataDir: z.string().min(1),
+  /** Any libSQL URL: `file:` (default, in dataDir), `libsql:`, `http(s):`, `ws(s):`. */
+  databaseUrl: z
+    .string()
+    .regex(/^(file|libsql|https?|wss?):/, 'a libSQL URL (file:, libsql:, http(s):, ws(s):)')
+    .nullable()
+    .default(null),
+  databaseAuthToken: z.string().min(1).nullable().default(null),
+  databaseEncryptionKey: z.string().min(16).nullable().default(null),
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.number().int().min(0).max(65_535).default(5190),
+  /** Base of links in emails; default: the address the server listens on. */
+  publicUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
+  /** SMTP relay; null = demo mail: an in-process receiver and /dev/mailbox on loopback. */
+  smtp: z
+    .strictObject({
+      host: z.string().min(1),
+      port: z.number().int().min(1).max(65_535).default(587),
+      secure: z.boolean().default(false),
+      user: z.string().nullable().default(null),
+      password: z.string().nullable().default(null),
+    })
+    .nullable()
+    .default(null),
+  /** Where the activation and reset pages send people to log in (the landlord's web portal). */
+  loginUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
+  mailFrom: z.string().min(3).default('Mon espace locataire <noreply@portail-demo.invalid>'),
+  /** Bearer token for /v1/admin/*; null leaves those routes closed (use `npm run portal:admin`). */
+  adminToken: z.string().min(24).nullable().default(null),
+  termsVersion: z.string().min(1).max(32).default('2025-01'),
+  bodyLimitBytes: z.number().int().min(1024).max(1_048_576).default(16_384),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** OWASP Password Storage Cheat Sheet: argon2id, m=19 MiB, t=2, p=1. */
+  argon2: z
+    .strictObject({
+      memoryCost: z.number().int().min(8).default(19_456),
+      timeCost: z.number().int().min(1).default(2),
+      parallelism: z.number().int().min(1).default(1),
+    })
+    .prefault({}),
+  limits: z
+    .strictObject({
+      identityPerAccount: limit(5, 900, 900),
+      identityPerKiosk: limit(30, 900, 600),
+      loginPerEmail: limit(5, 900, 900),
+      loginPerKiosk: limit(50, 300, 120),
+      codeAttempts: z.number().int().min(1).max(20).default(5),
+      resendCooldownSeconds: seconds(60),
+      resendDailyCap: z.number().int().min(1).max(100).default(5),
+    })
+    .prefault({}),
+  lifetimes: z
+    .strictObject({
+      activationLinkSeconds: seconds(7 * 86_400),
+      activationCodeSeconds: seconds(30 * 60),
+      resetLinkSeconds: seconds(3600),
+      resetCodeSeconds: seconds(15 * 60),
+      sessionIdleSeconds: seconds(15 * 60),
+      sessionAbsoluteSeconds: seconds(8 * 3600),
+      enrolmentCodeSeconds: seconds(7 * 86_400),
+      idempotencySeconds: seconds(7 * 86_400),
+    })
+    .prefault({}),
+});
+export type PortalConfig = z.output<typeof portalConfigSchema>;
+export type PortalConfigInput = z.input<typeof portalConfigSchema>;
+
+const asNumber = (v: string): unknown => (/^-?\d+$/.test(v.trim()) ? Number(v) : v);
+const smtp = (c: Record<string, unknown>) =>
+  (c.smtp = { ...((c.smtp as object | null) ?? {}) }) as Record<string, unknown>;
+const ENV: Record<string, (v: string, c: Record<string, unknown>) => void> = {
+  PORTAL_DATA_DIR: (v, c) => (c.dataDir = v),
+  PORTAL_DATABASE_URL: (v, c) => (c.databaseUrl = v),
+  PORTAL_DATABASE_AUTH_TOKEN: (v, c) => (c.databaseAuthToken = v),
+  PORTAL_DATABASE_KEY: (v, c) => (c.databaseEncryptionKey = v),
+  PORTAL_HOST: (v, c) => (c.host = v),
+  PORTAL_PORT: (v, c) => (c.port = asNumber(v)),
+  PORTAL_PUBLIC_URL: (v, c) => (c.publicUrl = v),
+  PORTAL_SMTP_HOST: (v, c) => (smtp(c).host = v),
+  PORTAL_SMTP_PORT: (v, c) => (smtp(c).port = asNumber(v)),
+  PORTAL_SMTP_SECURE: (v, c) => (smtp(c).secure = v === 'true' || v === '1'),
+  PORTAL_SMTP_USER: (v, c) => (smtp(c).user = v),
+  PORTAL_SMTP_PASSWORD: (v, c) => (smtp(c).password = v),
+  PORTAL_LOGIN_URL: (v, c) => (c.loginUrl = v),
+  PORTAL_MAIL_FROM: (v, c) => (c.mailFrom = v),
+  PORTAL_ADMIN_TOKEN: (v, c) => (c.adminToken = v),
+  PORTAL_TERMS_VERSION: (v, c) => (c.termsVersion = v),
+  PORTAL_LOG_LEVEL: (v, c) => (c.logLevel = v),
+};
+
+export class PortalConfigError extends Error {
+  constructor(
+    message: string,
+    readonly key: string,
+  ) {
+    super(message);
+    this.name = 'PortalConfigError';
+  }
+}
+
+/** Checks a configuration object; a bad value is reported by its key, in one line. */
+export function parsePortalConfig(raw: Record<string, unknown>): PortalConfig {
+  const result = portalConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = issue.path.join('.') || '(root)';
+    throw new PortalConfigError(`invalid configuration at "${key}": ${issue.message}`, key);
+  }
+  return { ...result.data, dataDir: resolve(result.data.dataDir) };
+}
+
+export function loadPortalConfig(options: {
+  file?: string;
+  env?: NodeJS.ProcessEnv;
+  overrides?: Record<string, unknown>;
+  defaultDataDir: string;
+}): PortalConfig {
+  const env = options.env ?? process.env;
+  const file = options.file ?? env.PORTAL_CONFIG;
+  let raw: Record<string, unknown> = {};
+  if (file) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new PortalConfigError(`configuration file not readable: ${file}`, 'PORTAL_CONFIG');
+    }
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+      raw = parsed as Record<string, unknown>;
+    } catch {
+      throw new PortalConfigError(`configuration file is not a JSON object: ${file}`, 'PORTAL_CONFIG');
+    }
+  }
+  for (const [name, apply] of Object.entries(ENV)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') apply(value, raw);
+  }
+  Object.assign(raw, options.overrides ?? {});
+  raw.dataDir ??= options.defaultDataDir;
+  return parsePortalConfig(raw);
+}
+
+export const databaseUrlOf = (config: PortalConfig): string =>
+  config.databaseUrl ?? `file:${join(config.dataDir, 'portal.db')}`;

@@ -1,0 +1,143 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * One row per signatory of a lease, as exported by the tenancy system. A signatory is keyed by its
+ * lease and its identity, so re-importing updates rows in place. `feedSeq` orders the directory
+ * change feed: it is bumped whenever what a kiosk may cache about the row changes.
+ */
+export const signatories = sqliteTable(
+  'signatories',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountNumber: text('account_number').notNull(),
+    leaseId: text('lease_id').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    lastName: text('last_name').notNull(),
+    firstName: text('first_name').notNull(),
+    canonicalLast: text('canonical_last').notNull(),
+    canonicalFirst: text('canonical_first').notNull(),
+    dateOfBirth: text('date_of_birth').notNull(),
+    leaseStatus: text('lease_status', { enum: ['current', 'ended'] }).notNull(),
+    feedSeq: integer('feed_seq').notNull(),
+    importedAt: text('imported_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('signatories_identity').on(t.leaseId, t.canonicalLast, t.canonicalFirst, t.dateOfBirth),
+    index('signatories_account').on(t.accountNumber),
+    index('signatories_feed').on(t.agencyCode, t.feedSeq),
+  ],
+);
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    signatoryId: integer('signatory_id')
+      .notNull()
+      .references(() => signatories.id),
+    email: text('email').notNull(),
+    emailKey: text('email_key').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    status: text('status', { enum: ['pending', 'active'] }).notNull(),
+    language: text('language').notNull(),
+    termsVersion: text('terms_version').notNull(),
+    termsAcceptedAt: text('terms_accepted_at').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdByKiosk: text('created_by_kiosk'),
+    activatedAt: text('activated_at'),
+    passwordChangedAt: text('password_changed_at'),
+  },
+  (t) => [uniqueIndex('accounts_signatory').on(t.signatoryId), uniqueIndex('accounts_email_key').on(t.emailKey)],
+);
+
+/** Activation and reset secrets: a link token and a 6-digit code, both stored hashed. */
+export const oneTimeSecrets = sqliteTable(
+  'one_time_secrets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    purpose: text('purpose', { enum: ['activation', 'reset'] }).notNull(),
+    linkHash: text('link_hash').notNull(),
+    linkExpiresAt: text('link_expires_at').notNull(),
+    codeHash: text('code_hash').notNull(),
+    codeExpiresAt: text('code_expires_at').notNull(),
+    codeAttempts: integer('code_attempts').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    usedAt: text('used_at'),
+  },
+  (t) => [uniqueIndex('secrets_link').on(t.linkHash), index('secrets_account').on(t.accountId, t.purpose)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    kioskId: text('kiosk_id'),
+    createdAt: text('created_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('sessions_account').on(t.accountId)],
+);
+
+export const kiosks = sqliteTable(
+  'kiosks',
+  {
+    id: text('id').primaryKey(),
+    agencyCode: text('agency_code').notNull(),
+    label: text('label').notNull(),
+    enrolmentCodeHash: text('enrolment_code_hash'),
+    enrolmentExpiresAt: text('enrolment_expires_at'),
+    credentialHash: text('credential_hash'),
+    createdAt: text('created_at').notNull(),
+    enrolledAt: text('enrolled_at'),
+    revokedAt: text('revoked_at'),
+    lastHeartbeatAt: text('last_heartbeat_at'),
+    version: text('version'),
+    outboxDepth: integer('outbox_depth'),
+    lastSyncAt: text('last_sync_at'),
+    inService: integer('in_service', { mode: 'boolean' }),
+  },
+  (t) => [
+    uniqueIndex('kiosks_enrolment').on(t.enrolmentCodeHash),
+    uniqueIndex('kiosks_credential').on(t.credentialHash),
+  ],
+);
+
+/** A POST's stored answer, replayed for the same kiosk, key and body. */
+export const idempotencyRecords = sqliteTable(
+  'idempotency_records',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code'),
+    responseBody: text('response_body'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+/** Failure counters and cool-downs, keyed by what is being protected (account, kiosk, email). */
+export const throttles = sqliteTable('throttles', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  windowStartedAt: text('window_started_at').notNull(),
+  blockedUntil: text('blocked_until'),
+});
+
+/** The portal's own secrets (sealing key pair, directory HMAC master key), generated on first start. */
+export const portalSecrets = sqliteTable('portal_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+});

@@ -1,0 +1,77 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { kiosks } from './db/schema';
+import { enrolKiosk } from './kiosks/service';
+import { DEMO_AGENCIES, demoSignatories } from './signatories/demo-data';
+import { countSignatories } from './signatories/store';
+import { startPortal, type RunningPortal } from './start';
+
+export interface DemoPortalOptions {
+  dataDir: string;
+  /** Demo signatories to load when the database has none (default 500). */
+  tenants?: number;
+  port?: number;
+  /** The agency of the demo kiosk (default the first demo agency). */
+  agencyCode?: string;
+  logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /**
+   * 'code' (default): return a one-time enrolment code the kiosk trades itself (the real path).
+   * 'credential': enrol here and return the kiosk credential, for a kiosk without enrolment support.
+   */
+  enrolment?: 'code' | 'credential';
+  now?: () => Date;
+}
+
+export interface DemoPortal {
+  url: string;
+  mailboxUrl: string;
+  agencyCode: string;
+  /** A fresh one-time code for the kiosk to enrol itself with (POST /v1/kiosks/enrol); null in 'credential' mode. */
+  enrolmentCode: string | null;
+  /** The kiosk's credential in 'credential' mode (Authorization: Bearer …); null in 'code' mode. */
+  kioskCredential: string | null;
+  kioskId: string;
+  portal: RunningPortal;
+  close(): Promise<void>;
+}
+
+export const DEMO_KIOSK_LABEL = 'Borne de démonstration';
+
+/**
+ * The embedded default of `npm start`: the reference portal on loopback with the fictional demo
+ * directory, the in-process mail catcher (mailbox page), and an enrolment code for the kiosk, so
+ * the kiosk enrols through the real API. Never-used demo codes of earlier runs are withdrawn.
+ */
+export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoPortal> {
+  const portal = await startPortal({
+    config: {
+      dataDir: options.dataDir,
+      port: options.port ?? 0,
+      host: '127.0.0.1',
+      smtp: null,
+      logLevel: options.logLevel ?? 'warn',
+    },
+    ...(options.now ? { now: options.now } : {}),
+  });
+  try {
+    if ((await countSignatories(portal.db)) === 0)
+      await portal.importSignatories(demoSignatories(options.tenants ?? 500));
+    const agencyCode = options.agencyCode ?? DEMO_AGENCIES[0];
+    await portal.db.delete(kiosks).where(and(eq(kiosks.label, DEMO_KIOSK_LABEL), isNull(kiosks.credentialHash)));
+    const kiosk = await portal.createKiosk(agencyCode, DEMO_KIOSK_LABEL);
+    const enrolled =
+      options.enrolment === 'credential' ? await enrolKiosk(portal.db, kiosk.enrolmentCode, new Date()) : null;
+    return {
+      url: portal.url,
+      mailboxUrl: portal.mailboxUrl!,
+      agencyCode,
+      enrolmentCode: enrolled ? null : kiosk.enrolmentCode,
+      kioskCredential: enrolled?.credential ?? null,
+      kioskId: kiosk.kioskId,
+      portal,
+      close: () => portal.close(),
+    };
+  } catch (error) {
+    await portal.close();
+    throw error;
+  }
+}

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import type { PortalDb } from '../db/open';
+import { kiosks } from '../db/schema';
+import { hashToken, normalizeEnrolmentCode, randomEnrolmentCode, randomToken } from '../security/tokens';
+
+export const newKioskId = (): string => `k_${randomBytes(12).toString('base64url')}`;
+
+/** An operator creates a kiosk; the code is shown once and only its hash is kept. */
+export async function createKiosk(
+  db: PortalDb,
+  input: { agencyCode: string; label: string },
+  now: Date,
+  validSeconds: number,
+) {
+  const id = newKioskId();
+  const enrolmentCode = randomEnrolmentCode();
+  const expiresAt = new Date(now.getTime() + validSeconds * 1000).toISOString();
+  await db.insert(kiosks).values({
+    id,
+    agencyCode: input.agencyCode,
+    label: input.label,
+    enrolmentCodeHash: hashToken(normalizeEnrolmentCode(enrolmentCode)),
+    enrolmentExpiresAt: expiresAt,
+    createdAt: now.toISOString(),
+  });
+  return { kioskId: id, enrolmentCode, expiresAt };
+}
+
+/**
+ * The kiosk trades its one-time code for a long-lived credential. Single use: the code's hash is
+ * cleared in the same statement that stores the credential's, so two concurrent trades cannot
+ * both succeed.
+ */
+export async function enrolKiosk(
+  db: PortalDb,
+  code: string,
+  now: Date,
+): Promise<{ kioskId: string; agencyCode: string; credential: string } | null> {
+  const codeHash = hashToken(normalizeEnrolmentCode(code));
+  const credential = randomToken();
+  const updated = await db
+    .update(kiosks)
+    .set({
+      credentialHash: hashToken(credential),
+      enrolmentCodeHash: null,
+      enrolmentExpiresAt: null,
+      enrolledAt: now.toISOString(),
+    })
+    .where(
+      and(
+        eq(kiosks.enrolmentCodeHash, codeHash),
+        gt(kiosks.enrolmentExpiresAt, now.toISOString()),
+        isNull(kiosks.revokedAt),
+      ),
+    )
+    .returning({ id: kiosks.id, agencyCode: kiosks.agencyCode });
+  const row = updated[0];
+  return row ? { kioskId: row.id, agencyCode: row.agencyCode, credential } : null;
+}
+
+export async function recordHeartbeat(
+  db: PortalDb,
+  kioskId: string,
+  beat: { version: string; outboxDepth: number; lastSyncAt: string | null; inService: boolean },
+  now: Date,
+): Promise<string> {
+  const receivedAt = now.toISOString();
+  await db
+    .update(kiosks)
+    .set({
+      lastHeartbeatAt: receivedAt,
+      version: beat.version,
+      outboxDepth: beat.outboxDepth,
+      lastSyncAt: beat.lastSyncAt,
+      inService: beat.inService,
+    })
+    .where(eq(kiosks.id, kioskId));
+  return receivedAt;
+}
+
+export async function listKiosks(db: PortalDb) {
+  const rows = await db.select().from(kiosks).orderBy(asc(kiosks.agencyCode), asc(kiosks.createdAt));
+  return rows.map((k) => ({
+    kioskId: k.id,
+    agencyCode: k.agencyCode,
+    label: k.label,
+    enrolled: k.credentialHash !== null,
+    lastHeartbeatAt: k.lastHeartbeatAt,
+    version: k.version,
+    outboxDepth: k.outboxDepth,
+    lastSyncAt: k.lastSyncAt,
+    inService: k.inService,
+  }));
+}
+
+/** A revoked kiosk's credential stops working at once. */
+export async function revokeKiosk(db: PortalDb, kioskId: string, now: Date): Promise<boolean> {
+  const r = await db
+    .update(kiosks)
+    .set({ revokedAt: now.toISOString() })
+    .where(and(eq(kiosks.id, kioskId), isNull(kiosks.revokedAt)))
+    .returning({ id: kiosks.id });
+  return r.length > 0;
+}

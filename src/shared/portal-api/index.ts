@@ -1,0 +1,6 @@
+export * from './common';
+export * from './define';
+export * from './directory';
+export * from './errors';
+export * from './routes';
+export * from './sealed';

@@ -1,0 +1,277 @@
+import { z } from 'zod';
+import { DIRECTORY_STATUSES } from './directory';
+import { defineRoute } from './define';
+import {
+  emailSchema,
+  identitySchema,
+  isoDateTime,
+  languageSchema,
+  linkTokenSchema,
+  passwordFieldSchema,
+  sixDigitCodeSchema,
+} from './common';
+import { SEALED_ALGORITHM } from './sealed';
+
+const kioskIdSchema = z.string().regex(/^k_[A-Za-z0-9_-]{8,40}$/);
+const agencyCodeSchema = z.string().regex(/^[A-Z0-9]{2,12}$/, 'agency code: 2–12 capitals or digits');
+
+/**
+ * The portal API (kiosk ↔ portal), one entry per route. The server registers exactly these; the
+ * OpenAPI document is generated from them; the kiosk's client validates answers with them.
+ */
+export const portalRoutes = {
+  enrolKiosk: defineRoute({
+    method: 'POST',
+    path: '/v1/kiosks/enrol',
+    auth: 'none',
+    tags: ['kiosks'],
+    status: 201,
+    summary: 'Trade a one-time enrolment code for the kiosk credential (shown once, stored hashed).',
+    body: z.strictObject({ enrolmentCode: z.string().min(8).max(64), label: z.string().max(80).optional() }),
+    value: z.strictObject({ kioskId: kioskIdSchema, agencyCode: agencyCodeSchema, credential: z.string() }),
+    errors: ['enrolment_code_invalid'],
+  }),
+  heartbeat: defineRoute({
+    method: 'POST',
+    path: '/v1/kiosks/heartbeat',
+    auth: 'kiosk',
+    tags: ['kiosks'],
+    summary: 'The kiosk reports its version, outbox depth and last sync.',
+    body: z.strictObject({
+      version: z.string().min(1).max(40),
+      outboxDepth: z.number().int().nonnegative().max(10_000_000),
+      lastSyncAt: isoDateTime.nullable(),
+      inService: z.boolean().default(true),
+    }),
+    value: z.strictObject({ receivedAt: isoDateTime }),
+  }),
+  keys: defineRoute({
+    method: 'GET',
+    path: '/v1/keys',
+    auth: 'kiosk',
+    tags: ['kiosks'],
+    summary: "The portal's public key for sealed payloads and the directory HMAC key of the kiosk's agency.",
+    value: z.strictObject({
+      sealing: z.strictObject({ algorithm: z.literal(SEALED_ALGORITHM), keyId: z.string(), publicKey: z.string() }),
+      directory: z.strictObject({ algorithm: z.literal('HMAC-SHA256'), keyId: z.string(), key: z.string() }),
+    }),
+  }),
+  directoryChanges: defineRoute({
+    method: 'GET',
+    path: '/v1/directory/changes',
+    auth: 'kiosk',
+    tags: ['directory'],
+    summary: "Signatory verification records of the kiosk's agency changed after `cursor` (HMACs only).",
+    query: z.strictObject({
+      cursor: z
+        .string()
+        .regex(/^\d{1,15}$/)
+        .default('0'),
+      limit: z.coerce.number().int().min(1).max(5000).default(1000),
+    }),
+    value: z.strictObject({
+      records: z.array(
+        z.strictObject({ accountHmac: z.string(), identityHmac: z.string(), status: z.enum(DIRECTORY_STATUSES) }),
+      ),
+      nextCursor: z.string(),
+      hasMore: z.boolean(),
+      keyId: z.string(),
+    }),
+    errors: ['cursor_invalid'],
+  }),
+  checkIdentity: defineRoute({
+    method: 'POST',
+    path: '/v1/registrations/identity',
+    auth: 'kiosk',
+    tags: ['registration'],
+    summary:
+      'Step 1: is this a signatory of a current lease who has no account yet? Throttled per account number and kiosk.',
+    body: identitySchema,
+    value: z.strictObject({ eligible: z.literal(true) }),
+    errors: ['identity_not_found', 'already_registered', 'too_many_attempts'],
+  }),
+  register: defineRoute({
+    method: 'POST',
+    path: '/v1/registrations',
+    auth: 'kiosk',
+    tags: ['registration'],
+    status: 201,
+    summary: 'Steps 1 + 2: creates the inactive account and sends the activation email (link + 6-digit code).',
+    body: z.strictObject({
+      identity: identitySchema,
+      email: emailSchema,
+      password: passwordFieldSchema,
+      acceptedTermsVersion: z.string().min(1).max(32),
+      language: languageSchema.default('fr'),
+    }),
+    value: z.strictObject({ status: z.literal('pending_activation'), resendAvailableAt: isoDateTime }),
+    errors: [
+      'identity_not_found',
+      'already_registered',
+      'email_in_use',
+      'weak_password',
+      'terms_outdated',
+      'too_many_attempts',
+    ],
+  }),
+  registrationStatus: defineRoute({
+    method: 'POST',
+    path: '/v1/registrations/status',
+    auth: 'kiosk',
+    tags: ['registration'],
+    summary:
+      'Whether an account registered at this kiosk is active yet (its link may be opened on a phone). Accounts of other kiosks: not_found.',
+    body: z.strictObject({ email: emailSchema }),
+    value: z.strictObject({ status: z.enum(['pending_activation', 'active']) }),
+    errors: ['not_found'],
+  }),
+  activateByCode: defineRoute({
+    method: 'POST',
+    path: '/v1/activation/code',
+    auth: 'kiosk',
+    tags: ['activation'],
+    summary: 'Activates an account with the 6-digit code of its activation email (5 tries).',
+    body: z.strictObject({ email: emailSchema, code: sixDigitCodeSchema }),
+    value: z.strictObject({ activated: z.literal(true) }),
+    errors: ['invalid_code', 'code_expired', 'too_many_attempts', 'already_active'],
+  }),
+  activateByLink: defineRoute({
+    method: 'POST',
+    path: '/v1/activation/link',
+    auth: 'none',
+    tags: ['activation'],
+    summary: 'Activates an account with the token of its activation link (single use).',
+    body: z.strictObject({ token: linkTokenSchema }),
+    value: z.strictObject({ activated: z.literal(true) }),
+    errors: ['link_invalid', 'already_active'],
+  }),
+  resendActivation: defineRoute({
+    method: 'POST',
+    path: '/v1/activation/resend',
+    auth: 'kiosk',
+    tags: ['activation'],
+    status: 202,
+    summary: 'Sends a fresh activation email. Same answer whether or not the address has a pending account.',
+    body: z.strictObject({ email: emailSchema, language: languageSchema.optional() }),
+    value: z.strictObject({ accepted: z.literal(true), resendAvailableAt: isoDateTime }),
+    errors: ['resend_cooldown', 'resend_daily_cap'],
+  }),
+  login: defineRoute({
+    method: 'POST',
+    path: '/v1/sessions',
+    auth: 'kiosk',
+    tags: ['sessions'],
+    status: 201,
+    summary:
+      'Email + password → opaque session token. One generic error; "not activated" only after a correct password.',
+    body: z.strictObject({ email: emailSchema, password: passwordFieldSchema }),
+    value: z.strictObject({
+      sessionToken: z.string(),
+      expiresAt: isoDateTime,
+      idleTimeoutSeconds: z.number().int().positive(),
+    }),
+    errors: ['invalid_credentials', 'not_activated', 'account_locked', 'too_many_attempts'],
+  }),
+  me: defineRoute({
+    method: 'GET',
+    path: '/v1/sessions/me',
+    auth: 'kiosk',
+    session: true,
+    tags: ['sessions'],
+    summary: 'The signed-in tenant (needs `X-Session-Token`).',
+    value: z.strictObject({
+      email: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      accountNumber: z.string(),
+      language: languageSchema,
+      expiresAt: isoDateTime,
+    }),
+    errors: ['session_invalid'],
+  }),
+  logout: defineRoute({
+    method: 'POST',
+    path: '/v1/sessions/logout',
+    auth: 'kiosk',
+    session: true,
+    tags: ['sessions'],
+    summary: 'Ends the session of `X-Session-Token`. The body may be omitted.',
+    body: z.strictObject({}).nullish(),
+    value: z.strictObject({ loggedOut: z.literal(true) }),
+    errors: ['session_invalid'],
+  }),
+  requestReset: defineRoute({
+    method: 'POST',
+    path: '/v1/password-reset',
+    auth: 'kiosk',
+    tags: ['password reset'],
+    status: 202,
+    summary: 'Always the same answer: if an account exists, an email with a link and a 6-digit code was sent.',
+    body: z.strictObject({ email: emailSchema, language: languageSchema.optional() }),
+    value: z.strictObject({ accepted: z.literal(true) }),
+  }),
+  confirmResetByCode: defineRoute({
+    method: 'POST',
+    path: '/v1/password-reset/code',
+    auth: 'kiosk',
+    tags: ['password reset'],
+    summary: 'New password with the 6-digit code; ends every session, clears lock-outs, sends a notice.',
+    body: z.strictObject({ email: emailSchema, code: sixDigitCodeSchema, newPassword: passwordFieldSchema }),
+    value: z.strictObject({ reset: z.literal(true) }),
+    errors: ['invalid_code', 'code_expired', 'too_many_attempts', 'weak_password'],
+  }),
+  confirmResetByLink: defineRoute({
+    method: 'POST',
+    path: '/v1/password-reset/link',
+    auth: 'none',
+    tags: ['password reset'],
+    summary: 'New password with the token of the reset link.',
+    body: z.strictObject({ token: linkTokenSchema, newPassword: passwordFieldSchema }),
+    value: z.strictObject({ reset: z.literal(true) }),
+    errors: ['link_invalid', 'weak_password'],
+  }),
+  createKiosk: defineRoute({
+    method: 'POST',
+    path: '/v1/admin/kiosks',
+    auth: 'admin',
+    tags: ['admin'],
+    status: 201,
+    summary: 'Creates a kiosk and its one-time enrolment code.',
+    body: z.strictObject({ agencyCode: agencyCodeSchema, label: z.string().min(1).max(80) }),
+    value: z.strictObject({ kioskId: kioskIdSchema, enrolmentCode: z.string(), expiresAt: isoDateTime }),
+  }),
+  listKiosks: defineRoute({
+    method: 'GET',
+    path: '/v1/admin/kiosks',
+    auth: 'admin',
+    tags: ['admin'],
+    summary: 'Every kiosk with its last heartbeat.',
+    value: z.strictObject({
+      kiosks: z.array(
+        z.strictObject({
+          kioskId: kioskIdSchema,
+          agencyCode: z.string(),
+          label: z.string(),
+          enrolled: z.boolean(),
+          lastHeartbeatAt: isoDateTime.nullable(),
+          version: z.string().nullable(),
+          outboxDepth: z.number().int().nullable(),
+          lastSyncAt: isoDateTime.nullable(),
+          inService: z.boolean().nullable(),
+        }),
+      ),
+    }),
+  }),
+} as const;
+
+export type PortalRoutes = typeof portalRoutes;
+export type PortalRouteName = keyof PortalRoutes;
+export { agencyCodeSchema, kioskIdSchema };
+
+/** Unauthenticated: the kiosk's PortalMonitor polls it before (and after) enrolment. */
+export const HEALTH_PATH = '/health';
+export const healthSchema = z.strictObject({ status: z.literal('ok'), version: z.string() });
+
+/** Pages for links opened on a phone; the activation link keeps the seed's shape. */
+export const ACTIVATION_PAGE_PATH = '/inscription-locataire';
+export const RESET_PAGE_PATH = '/reinitialisation-mot-de-passe';
