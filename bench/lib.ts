@@ -24,7 +24,9 @@ export function launchChromium(): Promise<Browser> {
 /** Starts the built web shell; resolves when it prints its URL. */
 export async function startWebShellProcess(): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
-  const child = spawn(process.execPath, [join(root, 'out/main/web-shell.js'), '--port', '0', '--data-dir', dataDir], {
+  // A portal URL (unreachable) keeps the embedded demo portal out of the kiosk's figures.
+  const args = ['--port', '0', '--data-dir', dataDir, '--portal-url', 'http://127.0.0.1:9'];
+  const child = spawn(process.execPath, [join(root, 'out/main/web-shell.js'), ...args], {
     env: { ...process.env, KIOSK_LOG_LEVEL: 'error' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { asBoolean, asNumber, ConfigError, layerConfig, parseConfig, type EnvSetter } from '../shared/config-layers';
 
 const seconds = (def: number, max = 366 * 86_400) => z.number().int().min(1).max(max).default(def);
 const limit = (maxFailures: number, windowSeconds: number, blockSeconds: number) =>
@@ -87,10 +88,9 @@ export const portalConfigSchema = z.strictObject({
 export type PortalConfig = z.output<typeof portalConfigSchema>;
 export type PortalConfigInput = z.input<typeof portalConfigSchema>;
 
-const asNumber = (v: string): unknown => (/^-?\d+$/.test(v.trim()) ? Number(v) : v);
 const smtp = (c: Record<string, unknown>) =>
   (c.smtp = { ...((c.smtp as object | null) ?? {}) }) as Record<string, unknown>;
-const ENV: Record<string, (v: string, c: Record<string, unknown>) => void> = {
+const ENV: Record<string, EnvSetter> = {
   PORTAL_DATA_DIR: (v, c) => (c.dataDir = v),
   PORTAL_DATABASE_URL: (v, c) => (c.databaseUrl = v),
   PORTAL_DATABASE_AUTH_TOKEN: (v, c) => (c.databaseAuthToken = v),
@@ -100,7 +100,7 @@ const ENV: Record<string, (v: string, c: Record<string, unknown>) => void> = {
   PORTAL_PUBLIC_URL: (v, c) => (c.publicUrl = v),
   PORTAL_SMTP_HOST: (v, c) => (smtp(c).host = v),
   PORTAL_SMTP_PORT: (v, c) => (smtp(c).port = asNumber(v)),
-  PORTAL_SMTP_SECURE: (v, c) => (smtp(c).secure = v === 'true' || v === '1'),
+  PORTAL_SMTP_SECURE: (v, c) => (smtp(c).secure = asBoolean(v)),
   PORTAL_SMTP_USER: (v, c) => (smtp(c).user = v),
   PORTAL_SMTP_PASSWORD: (v, c) => (smtp(c).password = v),
   PORTAL_LOGIN_URL: (v, c) => (c.loginUrl = v),
@@ -110,25 +110,13 @@ const ENV: Record<string, (v: string, c: Record<string, unknown>) => void> = {
   PORTAL_LOG_LEVEL: (v, c) => (c.logLevel = v),
 };
 
-export class PortalConfigError extends Error {
-  constructor(
-    message: string,
-    readonly key: string,
-  ) {
-    super(message);
-    this.name = 'PortalConfigError';
-  }
-}
+/** The portal's configuration errors are the shared kind: one line naming the key. */
+export { ConfigError as PortalConfigError };
 
 /** Checks a configuration object; a bad value is reported by its key, in one line. */
 export function parsePortalConfig(raw: Record<string, unknown>): PortalConfig {
-  const result = portalConfigSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const key = issue.path.join('.') || '(root)';
-    throw new PortalConfigError(`invalid configuration at "${key}": ${issue.message}`, key);
-  }
-  return { ...result.data, dataDir: resolve(result.data.dataDir) };
+  const config = parseConfig(portalConfigSchema, raw);
+  return { ...config, dataDir: resolve(config.dataDir) };
 }
 
 export function loadPortalConfig(options: {
@@ -139,29 +127,23 @@ export function loadPortalConfig(options: {
 }): PortalConfig {
   const env = options.env ?? process.env;
   const file = options.file ?? env.PORTAL_CONFIG;
-  let raw: Record<string, unknown> = {};
+  let text: string | null = null;
   if (file) {
-    let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
-      throw new PortalConfigError(`configuration file not readable: ${file}`, 'PORTAL_CONFIG');
-    }
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-      raw = parsed as Record<string, unknown>;
-    } catch {
-      throw new PortalConfigError(`configuration file is not a JSON object: ${file}`, 'PORTAL_CONFIG');
+      text = null;
     }
   }
-  for (const [name, apply] of Object.entries(ENV)) {
-    const value = env[name];
-    if (value !== undefined && value !== '') apply(value, raw);
-  }
-  Object.assign(raw, options.overrides ?? {});
-  raw.dataDir ??= options.defaultDataDir;
-  return parsePortalConfig(raw);
+  const config = layerConfig({
+    schema: portalConfigSchema,
+    file: file ? { name: file, text, variable: 'PORTAL_CONFIG' } : undefined,
+    env,
+    envSetters: ENV,
+    overrides: options.overrides,
+    defaults: { dataDir: options.defaultDataDir },
+  });
+  return { ...config, dataDir: resolve(config.dataDir) };
 }
 
 export const databaseUrlOf = (config: PortalConfig): string =>

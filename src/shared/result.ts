@@ -4,8 +4,12 @@
  */
 export type Failure<C extends string = string> = {
   ok: false;
-  error: { code: C; fields?: string[]; retryAfterSeconds?: number };
+  error: { code: C; fields?: string[]; retryAfterSeconds?: number; hint?: ErrorHint };
 };
+/** Extra help a refusal may carry (a stable ID the UI turns into words); never personal data. */
+export const ERROR_HINTS = ['names_swapped'] as const;
+export type ErrorHint = (typeof ERROR_HINTS)[number];
+
 export type Success<T> = { ok: true; value: T };
 export type Result<T, C extends string = string> = Success<T> | Failure<C>;
 

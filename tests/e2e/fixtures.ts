@@ -10,31 +10,64 @@ export interface RunningKiosk {
   secret: string;
   dataDir: string;
   process: ChildProcess;
+  /** The embedded demo portal's mailbox page; null when the kiosk was given a portal URL. */
+  mailboxUrl: string | null;
+  /** The embedded demo portal's base URL (origin of the mailbox), or null. */
+  portalUrl: string | null;
+}
+
+export interface StartKioskOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Extra web-shell arguments, e.g. ['--portal-url', 'http://127.0.0.1:9'] for an offline kiosk. */
+  args?: string[];
 }
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** Starts the built web shell on a free loopback port with a fresh data dir; resolves on its URL line. */
-export async function startKiosk(env: NodeJS.ProcessEnv = {}): Promise<RunningKiosk> {
+/**
+ * Starts the built web shell on a free loopback port with a fresh data dir; resolves once it has
+ * printed its URL (and, with the embedded demo portal, its mailbox line). Without `--portal-url`
+ * in `args`, the kiosk runs the embedded demo portal with its mail catcher.
+ * `startKiosk(env)` (an environment alone) still works.
+ */
+export async function startKiosk(options: StartKioskOptions | NodeJS.ProcessEnv = {}): Promise<RunningKiosk> {
+  const { env = {}, args = [] } = isStartOptions(options) ? options : { env: options };
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
-  const child = spawn(process.execPath, [join(root, 'out/main/web-shell.js'), '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, KIOSK_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const demo = !args.includes('--portal-url') && !env.KIOSK_PORTAL_URL;
+  const child = spawn(
+    process.execPath,
+    [join(root, 'out/main/web-shell.js'), '--port', '0', '--data-dir', dataDir, ...args],
+    {
+      env: { ...process.env, KIOSK_PORTAL_URL: '', KIOSK_LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const launchUrl = await new Promise<string>((resolve, reject) => {
+  const [launchUrl, mailboxUrl] = await new Promise<[string, string | null]>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const match = /^Kiosk URL: (\S+)$/m.exec(out);
-      if (match) resolve(match[1]!);
+      const kiosk = /^Kiosk URL: (\S+)$/m.exec(out);
+      const mailbox = /^Mailbox: (\S+)$/m.exec(out);
+      if (kiosk && (mailbox || !demo)) resolve([kiosk[1]!, mailbox ? mailbox[1]! : null]);
     });
     child.once('exit', (code) => reject(new Error(`web shell exited (${code}) before printing its URL: ${stderr}`)));
   });
   const url = new URL(launchUrl);
-  return { launchUrl, baseUrl: url.origin, secret: url.searchParams.get('k')!, dataDir, process: child };
+  return {
+    launchUrl,
+    baseUrl: url.origin,
+    secret: url.searchParams.get('k')!,
+    dataDir,
+    process: child,
+    mailboxUrl,
+    portalUrl: mailboxUrl ? new URL(mailboxUrl).origin : null,
+  };
 }
+
+const isStartOptions = (o: StartKioskOptions | NodeJS.ProcessEnv): o is StartKioskOptions =>
+  (typeof o.env === 'object' && o.env !== null) || Array.isArray(o.args);
 
 export async function stopKiosk(kiosk: RunningKiosk): Promise<void> {
   if (kiosk.process.exitCode === null) {
@@ -45,10 +78,16 @@ export async function stopKiosk(kiosk: RunningKiosk): Promise<void> {
   rmSync(kiosk.dataDir, { recursive: true, force: true });
 }
 
-/** Each test gets its own kiosk (fresh data dir) and a page already opened on its launch URL. */
-export const test = base.extend<{ kiosk: RunningKiosk }>({
-  kiosk: async ({}, use) => {
-    const kiosk = await startKiosk();
+/**
+ * Each test gets its own kiosk (fresh data dir) and a page already opened on its launch URL.
+ * `test.use({ kioskArgs: ['--portal-url', 'http://127.0.0.1:9'] })` gives a kiosk whose portal
+ * is unreachable; `kioskEnv` adds environment variables (e.g. KIOSK_CAPTCHA: 'false').
+ */
+export const test = base.extend<{ kiosk: RunningKiosk; kioskArgs: string[]; kioskEnv: NodeJS.ProcessEnv }>({
+  kioskArgs: [[], { option: true }],
+  kioskEnv: [{}, { option: true }],
+  kiosk: async ({ kioskArgs, kioskEnv }, use) => {
+    const kiosk = await startKiosk({ args: kioskArgs, env: kioskEnv });
     await use(kiosk);
     await stopKiosk(kiosk);
   },

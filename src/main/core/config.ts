@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { asBoolean, asNumber, ConfigError, layerConfig, type EnvSetter } from '../../shared/config-layers';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../shared/locale';
 
 /** The kiosk's configuration: a JSON file, then environment variables over it. */
@@ -23,14 +24,24 @@ export const configSchema = z.strictObject({
       countdownSeconds: z.number().int().min(5).max(300).default(30),
     })
     .prefault({}),
+  /** One-time code from the portal's operator; traded at start for this kiosk's credential. */
+  enrolmentCode: z.string().min(8).max(64).nullable().default(null),
+  /** The image captcha of the forms; staff-attended kiosks may turn it off. */
+  captcha: z.boolean().default(true),
+  registration: z
+    .strictObject({
+      /** An untouched registration dies after this long (the visit's idle wipe usually comes first). */
+      expireAfterSeconds: z.number().int().min(60).max(86_400).default(1200),
+    })
+    .prefault({}),
   /** Key of the encrypted database file. In Electron it comes from safeStorage instead. */
   databaseKey: z.string().min(16).nullable().default(null),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type KioskConfig = z.output<typeof configSchema>;
 
-/** Environment variable → configuration key. Numbers are parsed; an empty value unsets. */
-const ENV: Record<string, (v: string, c: Record<string, unknown>) => void> = {
+/** Environment variable → configuration key. Numbers are parsed; an empty variable counts as unset. */
+const ENV: Record<string, EnvSetter> = {
   KIOSK_DATA_DIR: (v, c) => (c.dataDir = v),
   KIOSK_PORTAL_URL: (v, c) => (c.portalUrl = v),
   KIOSK_ID: (v, c) => (c.kioskId = v),
@@ -38,19 +49,12 @@ const ENV: Record<string, (v: string, c: Record<string, unknown>) => void> = {
   KIOSK_IDLE_WARN_SECONDS: (v, c) => (c.idle = { ...(c.idle as object), warnAfterSeconds: asNumber(v) }),
   KIOSK_IDLE_COUNTDOWN_SECONDS: (v, c) => (c.idle = { ...(c.idle as object), countdownSeconds: asNumber(v) }),
   KIOSK_DB_KEY: (v, c) => (c.databaseKey = v),
+  KIOSK_ENROLMENT_CODE: (v, c) => (c.enrolmentCode = v),
+  KIOSK_CAPTCHA: (v, c) => (c.captcha = asBoolean(v)),
   KIOSK_LOG_LEVEL: (v, c) => (c.logLevel = v),
 };
-const asNumber = (v: string): unknown => (/^-?\d+$/.test(v.trim()) ? Number(v) : v);
 
-export class ConfigError extends Error {
-  constructor(
-    message: string,
-    readonly key: string,
-  ) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 export interface LoadConfigOptions {
   /** A JSON file; missing is fine when it is the default path. */
@@ -65,38 +69,23 @@ export interface LoadConfigOptions {
 export function loadConfig(options: LoadConfigOptions): KioskConfig {
   const env = options.env ?? process.env;
   const file = options.file ?? env.KIOSK_CONFIG;
-  let raw: Record<string, unknown> = {};
-  if (file) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      throw new ConfigError(`configuration file not readable: ${file}`, 'KIOSK_CONFIG');
-    }
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-      raw = parsed as Record<string, unknown>;
-    } catch {
-      throw new ConfigError(`configuration file is not a JSON object: ${file}`, 'KIOSK_CONFIG');
-    }
-  }
-  for (const [name, apply] of Object.entries(ENV)) {
-    const value = env[name];
-    if (value !== undefined) {
-      if (value === '') delete raw[name];
-      else apply(value, raw);
-    }
-  }
-  Object.assign(raw, options.overrides ?? {});
-  raw.dataDir ??= options.defaultDataDir;
-  const result = configSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const key = issue.path.join('.') || '(root)';
-    throw new ConfigError(`invalid configuration at "${key}": ${issue.message}`, key);
-  }
-  return { ...result.data, dataDir: resolve(result.data.dataDir) };
+  const config = layerConfig({
+    schema: configSchema,
+    file: file ? { name: file, text: readTextOrNull(file), variable: 'KIOSK_CONFIG' } : undefined,
+    env,
+    envSetters: ENV,
+    overrides: options.overrides,
+    defaults: { dataDir: options.defaultDataDir },
+  });
+  return { ...config, dataDir: resolve(config.dataDir) };
 }
+
+const readTextOrNull = (file: string): string | null => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+};
 
 export const databasePath = (config: KioskConfig): string => join(config.dataDir, 'kiosk.db');

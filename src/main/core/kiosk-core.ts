@@ -1,9 +1,15 @@
 import { createDispatcher, type Dispatch, type KioskHandlers } from '../../shared/kiosk-api';
 import { databasePath, type KioskConfig } from './config';
 import { openKioskDatabase, type OpenedDb } from './db/open';
+import { CaptchaService } from './captcha/captcha-service';
+import { RegistrationFlow } from './flows/registration/flow';
 import { appHandlers } from './handlers/app';
+import { registrationHandlers } from './handlers/registration';
 import type { Logger } from './logger';
+import { createPortalClient, unconfiguredPortalClient, type PortalClient } from './portal-client/client';
+import { KioskEnrolment } from './portal-client/enrolment';
 import { PortalMonitor } from './portal-status';
+import { loadTerms } from './terms';
 import { VisitTracker } from './visits';
 
 export interface KioskCoreOptions {
@@ -13,6 +19,8 @@ export interface KioskCoreOptions {
   resourcesDir: string;
   version: string;
   logger: Logger;
+  /** For tests: the clock of the flows, and captcha answers they can type. */
+  testing?: { now?: () => Date; captchaAnswers?: () => string };
 }
 
 export interface KioskCore {
@@ -21,6 +29,8 @@ export interface KioskCore {
   readonly handlers: KioskHandlers;
   readonly database: OpenedDb;
   readonly portal: PortalMonitor;
+  /** Null without a configured portal. */
+  readonly enrolment: KioskEnrolment | null;
   close(): Promise<void>;
 }
 
@@ -34,13 +44,50 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   });
   const portal = new PortalMonitor(config.portalUrl);
   const visits = new VisitTracker(database.db);
+  let enrolment: KioskEnrolment | null = null;
+  let client: PortalClient = unconfiguredPortalClient();
+  if (config.portalUrl) {
+    client = createPortalClient({
+      baseUrl: config.portalUrl,
+      credential: () => enrolment!.credential(),
+      userAgent: `mon-espace-locataire-borne/${options.version}`,
+    });
+    enrolment = new KioskEnrolment({
+      db: database.db,
+      client,
+      enrolmentCode: config.enrolmentCode,
+      label: config.kioskId,
+      logger,
+    });
+  }
+  const { now, captchaAnswers } = options.testing ?? {};
+  const captcha = config.captcha
+    ? new CaptchaService({ ...(now ? { now } : {}), ...(captchaAnswers ? { answers: captchaAnswers } : {}) })
+    : null;
+  const terms = loadTerms(options.resourcesDir);
+  const registration = new RegistrationFlow({
+    portal: client,
+    captcha,
+    termsVersion: terms.version,
+    expireAfterSeconds: config.registration.expireAfterSeconds,
+    logger,
+    ...(now ? { now } : {}),
+  });
+  visits.onWipe(() => {
+    registration.wipe();
+    captcha?.wipe();
+  });
   const handlers: KioskHandlers = {
     ...appHandlers({ config, version: options.version, portal, visits }),
+    ...registrationHandlers({ flow: registration, captcha, terms }),
   };
   const dispatch = createDispatcher(handlers, {
     onDefect: (call, kind, error) => logger.error({ call, kind, err: error }, 'kiosk call failed'),
   });
   portal.start();
+  // Enrol now rather than in front of the first tenant (who would wait for it); a portal that is
+  // down is tried again on the next call that needs the credential.
+  enrolment?.credential().catch((error: unknown) => logger.error({ err: error }, 'kiosk enrolment failed'));
   logger.info({ kioskId: config.kioskId, portal: portal.status.portal }, 'kiosk core started');
   return {
     config,
@@ -48,8 +95,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     handlers,
     database,
     portal,
+    enrolment,
     async close() {
       portal.stop();
+      registration.wipe();
       await visits.end('restart').catch(() => undefined);
       database.close();
     },

@@ -1,5 +1,3 @@
-import { got } from 'got';
-
 export type PortalState = 'online' | 'offline' | 'not_configured';
 export interface PortalStatus {
   portal: PortalState;
@@ -33,6 +31,8 @@ export class PortalMonitor {
     if (!this.portalUrl) return this.#status;
     let reachable = false;
     try {
+      // Loaded on first use: the kiosk shows its attract screen before it needs HTTP.
+      const { got } = await import('got');
       const response = await got(new URL(PORTAL_HEALTH_PATH, this.portalUrl), {
         timeout: { request: 3_000 },
         retry: { limit: 0 },

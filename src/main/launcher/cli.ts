@@ -1,9 +1,9 @@
 // `npm start`: the product on its embedded defaults. Wiring only.
-import { spawn } from 'node:child_process';
 import { electronBinaryPath } from '../core/electron-binary';
 import { projectRoot } from '../core/paths';
 import { explainStartFailure, runWebShell } from '../web-shell/run';
 import { findChromium, hasDisplay, openChromiumKiosk } from './chromium';
+import { launchElectron } from './run-electron';
 
 const args = process.argv.slice(2);
 const windowed = args.includes('--windowed');
@@ -11,9 +11,10 @@ const root = projectRoot(import.meta.dirname);
 const electron = process.env.KIOSK_FORCE_WEB ? null : electronBinaryPath(root);
 
 if (electron) {
-  process.stdout.write('Starting the kiosk in Electron…\n');
-  const child = spawn(electron, [root, ...args], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  await launchElectron(electron, root, args, process.stdout).catch((error: unknown) => {
+    process.stderr.write(`${explainStartFailure(error)}\n`);
+    process.exit(2);
+  });
 } else {
   try {
     const webArgs = args.filter((a) => a !== '--windowed');
@@ -21,6 +22,7 @@ if (electron) {
     const url = running.shell.launchUrl;
     process.stdout.write('Electron is not installed here: the kiosk runs as a web shell.\n');
     process.stdout.write(`Kiosk URL: ${url}\n`);
+    if (running.demo) process.stdout.write(`Mailbox: ${running.demo.mailboxUrl}\n`);
     const stop = () => void running.close().finally(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

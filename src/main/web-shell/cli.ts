@@ -4,6 +4,7 @@ import { explainStartFailure, runWebShell } from './run';
 try {
   const running = await runWebShell(process.argv.slice(2));
   process.stdout.write(`Kiosk URL: ${running.shell.launchUrl}\n`);
+  if (running.demo) process.stdout.write(`Mailbox: ${running.demo.mailboxUrl}\n`);
   const stop = () => void running.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

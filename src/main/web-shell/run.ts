@@ -7,16 +7,20 @@ import { startKioskCore, type KioskCore } from '../core/kiosk-core';
 import { createLogger } from '../core/logger';
 import { findResourcesDir, projectRoot } from '../core/paths';
 import { readVersion } from '../core/version';
+import { startEmbeddedPortal, type EmbeddedPortal } from './demo-portal';
 import { rendererDirOf, startWebShell, type WebShell } from './server';
 
 export interface RunningWebShell {
   core: KioskCore;
   shell: WebShell;
+  /** The embedded reference portal, when no portal URL was configured. */
+  demo: EmbeddedPortal | null;
   close(): Promise<void>;
 }
 
 export const WEB_SHELL_USAGE = `Usage: web-shell [--port N] [--data-dir DIR] [--config FILE] [--portal-url URL]
-  --port 0 picks a free port (default 5180). Listens on 127.0.0.1 only.`;
+  --port 0 picks a free port (default 5180). Listens on 127.0.0.1 only.
+  Without a portal URL, the reference portal runs embedded with demo tenants and a mailbox page.`;
 
 /** Parses the command line, starts the core and the web shell; errors are said in one line. */
 export async function runWebShell(argv: string[], env = process.env): Promise<RunningWebShell> {
@@ -37,26 +41,40 @@ export async function runWebShell(argv: string[], env = process.env): Promise<Ru
   const overrides: Record<string, unknown> = {};
   if (values['data-dir']) overrides.dataDir = values['data-dir'];
   if (values['portal-url']) overrides.portalUrl = values['portal-url'];
-  const config = loadConfig({ file: values.config, env, overrides, defaultDataDir: join(root, '.data', 'kiosk') });
+  let config = loadConfig({ file: values.config, env, overrides, defaultDataDir: join(root, '.data', 'kiosk') });
   const logger = createLogger(config.logLevel);
   const { key, source } = webShellDatabaseKey(config);
   if (source === 'local-file') logger.warn('no KIOSK_DB_KEY configured: using a key kept beside the data (demo only)');
-  const core = await startKioskCore({
-    config,
-    databaseKey: key,
-    resourcesDir: findResourcesDir(import.meta.dirname),
-    version: readVersion(root),
-    logger,
-  });
-  const shell = await startWebShell({ dispatch: core.dispatch, rendererDir: rendererDirOf(root), port });
-  return {
-    core,
-    shell,
-    async close() {
-      await shell.close();
-      await core.close();
-    },
-  };
+  const demo = config.portalUrl ? null : await startEmbeddedPortal(config.dataDir, config.logLevel);
+  if (demo) config = { ...config, portalUrl: demo.url, enrolmentCode: demo.enrolmentCode };
+  try {
+    const core = await startKioskCore({
+      config,
+      databaseKey: key,
+      resourcesDir: findResourcesDir(import.meta.dirname),
+      version: readVersion(root),
+      logger,
+    });
+    const shell = await startWebShell({ dispatch: core.dispatch, rendererDir: rendererDirOf(root), port }).catch(
+      async (error: unknown) => {
+        await core.close();
+        throw error;
+      },
+    );
+    return {
+      core,
+      shell,
+      demo,
+      async close() {
+        await shell.close();
+        await core.close();
+        await demo?.close();
+      },
+    };
+  } catch (error) {
+    await demo?.close();
+    throw error;
+  }
 }
 
 /** For entry files: a known failure is one line on stderr and exit code 2, never a stack. */

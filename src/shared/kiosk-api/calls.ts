@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../locale';
 import { defineCall } from './define';
+import { registrationCalls } from './registration';
 
 const noInput = z.strictObject({});
 
@@ -39,6 +40,7 @@ export const kioskApi = {
     input: z.strictObject({ reason: z.enum(['finished', 'idle']) }),
     output: z.strictObject({ wiped: z.literal(true) }),
   }),
+  ...registrationCalls,
 } as const;
 
 export type KioskApi = typeof kioskApi;

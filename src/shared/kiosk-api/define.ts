@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_HINTS } from '../result';
 
 /** Error codes any call may return, whatever it does: they come from the transport and the binder. */
 export const COMMON_ERRORS = ['invalid_input', 'unknown_call', 'forbidden', 'unavailable', 'internal'] as const;
@@ -32,6 +33,7 @@ export function resultSchema(spec: CallSpec) {
         code: z.enum(codes),
         fields: z.array(z.string().max(64)).max(32).optional(),
         retryAfterSeconds: z.number().int().nonnegative().optional(),
+        hint: z.enum(ERROR_HINTS).optional(),
       }),
     }),
   ]);

@@ -3,3 +3,4 @@ export * from './define';
 export * from './types';
 export { createKioskClient } from './client';
 export { createDispatcher, type Dispatch } from './binder';
+export * from './registration';

@@ -13,7 +13,13 @@ import { fail, ok } from '../../../src/shared/result';
 
 const ctx = { channel: 'web' as const };
 
+/** Calls these tests do not exercise answer `unavailable`; the binder is what is under test. */
+const otherCalls = Object.fromEntries(
+  CALL_NAMES.map((n) => [n, async () => fail('unavailable')]),
+) as unknown as KioskHandlers;
+
 const goodHandlers = (): KioskHandlers => ({
+  ...otherCalls,
   getInfo: async () =>
     ok({
       version: '1.0.0',

@@ -6,4 +6,6 @@ import type { Attachment } from 'svelte/attachments';
  */
 export const focusOnMount: Attachment<HTMLElement> = (node) => {
   node.focus({ preventScroll: true });
+  // Screens share the frame's scrolling area: a new one starts at its top, not where the last one was left.
+  node.closest('main')?.scrollTo({ top: 0 });
 };

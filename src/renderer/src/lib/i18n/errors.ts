@@ -14,6 +14,23 @@ const ERROR_MESSAGES = {
   unknown_call: 'error.internal',
   forbidden: 'error.forbidden',
   invalid_input: 'error.invalid_input',
+  // First registration: the screens word most of these next to the field concerned.
+  invalid_fields: 'register.error.check_fields',
+  captcha_wrong: 'register.error.captcha_wrong',
+  captcha_expired: 'register.error.captcha_expired',
+  identity_not_found: 'register.notfound.title',
+  already_registered: 'register.already.title',
+  cooldown: 'register.error.busy',
+  flow_expired: 'register.error.flow_expired',
+  wrong_step: 'register.error.flow_expired',
+  portal_unreachable: 'register.error.portal_unreachable',
+  email_in_use: 'register.error.email_in_use',
+  terms_outdated: 'register.error.terms_outdated',
+  code_wrong: 'register.error.code_wrong',
+  code_expired: 'register.error.code_expired',
+  code_locked: 'register.error.code_locked',
+  resend_cooldown: 'register.error.busy',
+  resend_daily_cap: 'register.error.resend_daily_cap',
 } as const satisfies Record<KioskErrorCode, MessageKey>;
 
 export const errorMessageKey = (code: string): MessageKey =>

@@ -1,12 +1,14 @@
 import type { CallOutput, KioskClient } from '../../../../shared/kiosk-api/types';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../../shared/locale';
+import { A11ySettings } from '../a11y/a11y-settings.svelte';
+import { inHelp, type HelpScreen } from '../help/help-topics';
 import { errorMessageKey } from '../i18n/errors';
 import { I18n } from '../i18n/i18n.svelte';
 import type { MessageKey } from '../i18n/fr';
 
 /** Where the visitor is. The journeys replace the placeholders as they are built. */
-export type Screen = 'attract' | 'home' | 'register' | 'login' | 'forgot-password' | 'help';
-export type Entry = Exclude<Screen, 'attract' | 'home'>;
+export type Screen = 'attract' | 'home' | 'register' | 'login' | 'forgot-password' | 'help' | HelpScreen;
+export type Entry = Exclude<Screen, 'attract' | 'home' | HelpScreen>;
 export const ENTRIES: readonly Entry[] = ['register', 'login', 'forgot-password', 'help'];
 
 /** What the visitor is told: the portal being unconfigured is, for them, simply "offline". */
@@ -27,8 +29,14 @@ export class KioskState {
   notice = $state<MessageKey | null>(null);
   busy = $state(false);
   readonly i18n: I18n;
+  /** Text size, contrast, speech: for this visit only. */
+  readonly a11y = new A11ySettings();
+  /** The journey screen a help page was opened from, to go back to it as the visitor left it. */
+  helpOrigin = $state<Exclude<Screen, 'attract'> | null>(null);
   /** Set once the visitor picks a language, so a late `getInfo` does not override them. */
   #languageChosen = false;
+  /** What else holds the visit in the renderer (forms, focus, clipboard) and must forget it at the end. */
+  readonly #wipers: (() => void)[] = [];
 
   readonly languages = $derived<readonly Language[]>(this.info?.languages.length ? this.info.languages : LANGUAGES);
   readonly defaultLanguage = $derived<Language>(this.info?.defaultLanguage ?? DEFAULT_LANGUAGE);
@@ -79,10 +87,21 @@ export class KioskState {
     }
   }
 
-  open(screen: Entry | 'home'): void {
+  open(screen: Exclude<Screen, 'attract'>): void {
     if (this.screen === 'attract') return;
     this.notice = null;
+    if (!inHelp(screen)) this.helpOrigin = null;
+    else if (!inHelp(this.screen) && this.screen !== 'home') this.helpOrigin = this.screen;
     this.screen = screen;
+  }
+
+  /** Registers a wipe run at every end of visit (« Terminer », idle); returns the unregister function. */
+  onWipe(wipe: () => void): () => void {
+    this.#wipers.push(wipe);
+    return () => {
+      const at = this.#wipers.indexOf(wipe);
+      if (at >= 0) this.#wipers.splice(at, 1);
+    };
   }
 
   async setLanguage(language: Language): Promise<void> {
@@ -99,6 +118,9 @@ export class KioskState {
     this.notice = null;
     this.busy = false;
     this.#languageChosen = false;
+    this.helpOrigin = null;
+    this.a11y.reset();
+    for (const wipe of this.#wipers) wipe();
     await Promise.all([this.i18n.setLanguage(this.defaultLanguage), this.api.endVisit({ reason })]);
   }
 }

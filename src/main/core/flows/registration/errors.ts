@@ -1,0 +1,89 @@
+import type { CallError } from '../../../../shared/kiosk-api/types';
+import { fail, type Failure } from '../../../../shared/result';
+import { checkDateOfBirth, isoToday } from '../../../../shared/rules/date-of-birth';
+import { emailKey, emailSchema } from '../../../../shared/rules/email';
+import { failedPasswordRules } from '../../../../shared/rules/password-policy';
+import type { PortalCallError } from '../../portal-client/client';
+
+/** Every refusal a registration call may answer, as the contract lists them. */
+export type RegistrationError =
+  | CallError<'submitIdentity'>
+  | CallError<'submitLoginDetails'>
+  | CallError<'activateByCode'>
+  | CallError<'resendActivation'>;
+
+/** `invalid_fields` entries: "<field>:<reason>", reasons as in FIELD_REASONS of the contract. */
+export function identityProblems(input: { dateOfBirth: string }, today: string = isoToday()): string[] {
+  const problem = checkDateOfBirth(input.dateOfBirth, today);
+  return problem ? [`dateOfBirth:${problem}`] : [];
+}
+
+export interface LoginDetailsInput {
+  email: string;
+  emailConfirmation: string;
+  password: string;
+  passwordConfirmation: string;
+  acceptedTermsVersion: string | null;
+}
+
+export function loginDetailsProblems(input: LoginDetailsInput, termsVersion: string): string[] {
+  const problems: string[] = [];
+  if (!emailSchema.safeParse(input.email).success) problems.push('email:invalid');
+  if (emailKey(input.email) !== emailKey(input.emailConfirmation)) problems.push('emailConfirmation:mismatch');
+  for (const rule of failedPasswordRules(input.password)) problems.push(`password:${rule}`);
+  if (input.password !== input.passwordConfirmation) problems.push('passwordConfirmation:mismatch');
+  if (input.acceptedTermsVersion === null) problems.push('acceptedTermsVersion:required');
+  else if (input.acceptedTermsVersion !== termsVersion) problems.push('acceptedTermsVersion:outdated');
+  return problems;
+}
+
+export const invalidFields = (fields: string[]) => fail('invalid_fields' as const, { fields });
+
+/** The portal names fields by their path in its body ("identity.dateOfBirth"); the screens by their own name. */
+const fieldName = (path: string) => path.split('.').at(-1) ?? path;
+
+type Step = 'identity' | 'details' | 'code' | 'resend';
+
+/** The refusals each step expects from its portal route; any other is not the tenant's to fix. */
+const EXPECTED: Record<Step, ReadonlySet<string>> = {
+  identity: new Set(['identity_not_found', 'already_registered', 'too_many_attempts', 'rate_limited', 'invalid_input']),
+  details: new Set([
+    'identity_not_found',
+    'already_registered',
+    'email_in_use',
+    'weak_password',
+    'terms_outdated',
+    'too_many_attempts',
+    'rate_limited',
+    'invalid_input',
+  ]),
+  code: new Set(['invalid_code', 'code_expired', 'too_many_attempts', 'rate_limited']),
+  resend: new Set(['resend_cooldown', 'resend_daily_cap', 'rate_limited']),
+};
+
+/**
+ * A portal refusal → the kiosk's code for it. Whatever is not the tenant's to fix (the portal
+ * down, the kiosk's credential refused, an answer outside the contract) is `portal_unreachable`;
+ * staff see the real cause in the logs.
+ */
+export function fromPortal(error: PortalCallError, step: Step): Failure<RegistrationError> {
+  if (!EXPECTED[step].has(error.code)) return fail('portal_unreachable');
+  const retry = error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {};
+  switch (error.code) {
+    case 'identity_not_found':
+      return fail('identity_not_found', error.hint ? { hint: error.hint } : {});
+    case 'weak_password':
+      return invalidFields((error.rules ?? ['not_common']).map((r) => `password:${r}`));
+    case 'invalid_input':
+      return invalidFields((error.fields ?? []).map(fieldName));
+    case 'invalid_code':
+      return fail('code_wrong');
+    case 'too_many_attempts':
+      return step === 'code' ? fail('code_locked') : fail('cooldown', retry);
+    case 'rate_limited':
+      return fail('cooldown', retry);
+    default:
+      // already_registered, email_in_use, terms_outdated, code_expired, resend_cooldown, resend_daily_cap
+      return fail(error.code as RegistrationError, retry);
+  }
+}

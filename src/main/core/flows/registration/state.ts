@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../../../../shared/locale';
+import { emailSchema, identitySchema } from '../../../../shared/portal-api/common';
+
+/**
+ * The states of one registration (see registration.mermaid). Each state holds only what the next
+ * step needs: the identity until the account is created, the email until the visit ends. Every
+ * state a transition produces is parsed with this schema before it replaces the current one.
+ */
+export const registrationStateSchema = z.discriminatedUnion('step', [
+  z.strictObject({ step: z.literal('identity') }),
+  z.strictObject({ step: z.literal('login-details'), identity: identitySchema }),
+  z.strictObject({
+    step: z.literal('activation'),
+    email: emailSchema,
+    maskedEmail: z.string().min(3),
+    language: z.enum(LANGUAGES),
+    resendAvailableAt: z.number().int().nonnegative(),
+  }),
+  z.strictObject({ step: z.literal('done'), email: emailSchema, maskedEmail: z.string().min(3) }),
+]);
+export type RegistrationState = z.output<typeof registrationStateSchema>;
+export type FlowStep = RegistrationState['step'];
+
+/**
+ * "jean.dupont@orange.fr" → "j•••@o•••.fr": enough for the tenant to recognise the address on
+ * screen, not enough for someone behind them to read it.
+ */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
+  const dot = domain.lastIndexOf('.');
+  const host = dot > 0 ? domain.slice(0, dot) : domain;
+  const tld = dot > 0 ? domain.slice(dot) : '';
+  const first = (s: string) => [...s][0] ?? '';
+  return `${first(local)}•••@${first(host)}•••${tld}`;
+}

@@ -1,0 +1,326 @@
+import type { CallOutput, CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
+import type { Language } from '../../../../shared/locale';
+import type { MessageKey } from '../i18n/fr';
+import { IDENTITY_FIELDS, IdentityForm } from './identity-form.svelte';
+import { DETAILS_FIELDS, LoginDetailsForm } from './login-details-form.svelte';
+import { fieldErrors, type FieldErrors } from './registration-errors';
+
+export type RegistrationView = 'identity' | 'login-details' | 'activation' | 'done';
+/** What step 1 said when it could not go on: shown above the form, which keeps what was typed. */
+export type IdentityOutcome = { kind: 'not-found'; swapped: boolean } | { kind: 'already-registered' } | null;
+export type Captcha = { id: string; image: string; width: number; height: number };
+export type Terms = CallOutput<'getTerms'>;
+type Failure = Extract<CallResult<'submitIdentity' | 'submitLoginDetails' | 'activateByCode'>, { ok: false }>['error'];
+
+/** While on the activation screen, how often to ask whether the link was opened elsewhere. */
+export const POLL_EVERY_TICKS = 3;
+
+/** Errors that say something about the flow rather than a field, worded above the form. */
+const FLOW_NOTICES: Record<string, MessageKey> = {
+  flow_expired: 'register.error.flow_expired',
+  portal_unreachable: 'register.error.portal_unreachable',
+  busy: 'register.error.busy',
+  unavailable: 'error.unavailable',
+  forbidden: 'error.forbidden',
+};
+
+/**
+ * First registration as the tenant lives it: the two forms, the captcha, the activation code
+ * and where they are. The flow itself lives in the kiosk core; this keeps only what is on screen.
+ */
+export class RegistrationState {
+  view = $state<RegistrationView>('identity');
+  readonly identity = new IdentityForm();
+  readonly details = new LoginDetailsForm();
+  code = $state('');
+  codeError = $state<MessageKey | null>(null);
+  captcha = $state.raw<Captcha | null>(null);
+  captchaRequired = $state(true);
+  termsVersion = $state<string | null>(null);
+  terms = $state.raw<Terms | null>(null);
+  maskedEmail = $state<string | null>(null);
+  outcome = $state.raw<IdentityOutcome>(null);
+  /** A message about the whole step (expired flow, portal down…), or null. */
+  notice = $state<MessageKey | null>(null);
+  /** A happy message (a new email was sent). */
+  info = $state<MessageKey | null>(null);
+  busy = $state(false);
+  /** Epoch ms after which step 1 may be tried again / an email resent. */
+  cooldownUntil = $state<number | null>(null);
+  resendAt = $state<number | null>(null);
+  now = $state(Date.now());
+  /** Bumped by each wipe: an answer arriving after it belongs to the previous visitor. */
+  #generation = 0;
+
+  readonly cooldownLeft = $derived(this.cooldownUntil ? Math.max(0, (this.cooldownUntil - this.now) / 1000) : 0);
+  readonly resendLeft = $derived(this.resendAt ? Math.max(0, (this.resendAt - this.now) / 1000) : 0);
+
+  constructor(
+    private readonly api: KioskClient,
+    private readonly language: () => Language,
+  ) {}
+
+  /** The screen is shown: resume where the core's flow stands, tick the countdowns, watch for the link. */
+  attach(): () => void {
+    void this.resume();
+    let ticks = 0;
+    const timer = setInterval(() => {
+      this.now = Date.now();
+      if (this.view === 'activation' && ++ticks % POLL_EVERY_TICKS === 0) void this.poll();
+    }, 1000);
+    return () => clearInterval(timer);
+  }
+
+  async resume(): Promise<void> {
+    const gen = this.#generation;
+    const result = await this.api.getRegistration({});
+    if (gen !== this.#generation) return;
+    if (!result.ok) return this.#flowNotice(result.error.code);
+    const state = result.value;
+    this.captchaRequired = state.captchaRequired;
+    this.termsVersion = state.termsVersion;
+    if (state.step === 'activation' || state.step === 'done') {
+      this.maskedEmail = state.maskedEmail;
+      if (state.resendAvailableInSeconds !== null) this.resendAt = Date.now() + state.resendAvailableInSeconds * 1000;
+      this.view = state.step;
+      return;
+    }
+    if (state.step === 'none') {
+      const started = await this.api.startRegistration({});
+      if (gen !== this.#generation) return;
+      if (!started.ok) return this.#flowNotice(started.error.code);
+      this.view = 'identity';
+    } else if (state.step === 'identity' || this.view !== 'identity') {
+      // Back on step 1 to correct it is the tenant's choice; anything else follows the core.
+      this.view = state.step;
+    }
+    await this.newCaptcha();
+  }
+
+  async newCaptcha(): Promise<void> {
+    if (this.view !== 'identity' && this.view !== 'login-details') return;
+    const purpose = this.view === 'identity' ? 'identity' : 'login-details';
+    const gen = this.#generation;
+    const result = await this.api.newCaptcha({ purpose });
+    if (gen !== this.#generation || this.view !== purpose) return;
+    if (!result.ok) return this.#flowNotice(result.error.code);
+    this.captchaRequired = result.value.required;
+    this.captcha = result.value.required
+      ? {
+          id: result.value.captchaId,
+          image: result.value.image,
+          width: result.value.width,
+          height: result.value.height,
+        }
+      : null;
+  }
+
+  async submitIdentity(): Promise<void> {
+    if (this.busy || this.cooldownLeft > 0) return;
+    const form = this.identity;
+    this.notice = this.outcome = null;
+    if (!form.check(this.captchaRequired)) {
+      form.clearSecrets();
+      return;
+    }
+    this.busy = true;
+    const gen = this.#generation;
+    try {
+      const result = await this.api.submitIdentity(form.input(this.captcha?.id ?? null));
+      if (gen !== this.#generation) return;
+      form.clearSecrets();
+      if (result.ok) {
+        this.view = 'login-details';
+        this.captcha = null;
+      } else this.#identityRefused(result.error);
+      await this.newCaptcha();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #identityRefused(error: Failure): void {
+    const errors = this.#common(error, IDENTITY_FIELDS);
+    if (errors) this.identity.errors = errors;
+    else if (error.code === 'identity_not_found')
+      this.outcome = { kind: 'not-found', swapped: error.hint === 'names_swapped' };
+    else if (error.code === 'already_registered') this.outcome = { kind: 'already-registered' };
+  }
+
+  async submitLoginDetails(): Promise<void> {
+    if (this.busy || this.cooldownLeft > 0) return;
+    const form = this.details;
+    this.notice = null;
+    if (!form.check(this.captchaRequired)) {
+      form.clearSecrets();
+      return;
+    }
+    this.busy = true;
+    const gen = this.#generation;
+    try {
+      const input = form.input(this.termsVersion, this.language(), this.captcha?.id ?? null);
+      const result = await this.api.submitLoginDetails(input);
+      if (gen !== this.#generation) return;
+      form.clearSecrets();
+      if (result.ok) {
+        this.maskedEmail = result.value.maskedEmail;
+        this.resendAt = Date.now() + result.value.resendAvailableInSeconds * 1000;
+        this.captcha = null;
+        this.view = 'activation';
+        return;
+      }
+      await this.#detailsRefused(result.error);
+      await this.newCaptcha();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #detailsRefused(error: Failure): Promise<void> {
+    const errors = this.#common(error, DETAILS_FIELDS);
+    if (errors) {
+      this.details.errors = errors;
+      if (errors.acceptedTermsVersion === 'register.error.terms_outdated') await this.#termsChanged();
+    } else if (error.code === 'email_in_use') this.details.errors = { email: 'register.error.email_in_use' };
+    else if (error.code === 'terms_outdated') {
+      this.details.errors = { acceptedTermsVersion: 'register.error.terms_outdated' };
+      await this.#termsChanged();
+    } else if (error.code === 'identity_not_found' || error.code === 'already_registered') {
+      // The lease changed between the steps: step 1 says what to do.
+      this.view = 'identity';
+      this.#identityRefused(error);
+    }
+  }
+
+  async #termsChanged(): Promise<void> {
+    this.details.termsAccepted = false;
+    this.terms = null;
+    const state = await this.api.getRegistration({});
+    if (state.ok) this.termsVersion = state.value.termsVersion;
+  }
+
+  /** Field errors, the captcha, cool-down and flow problems: what both steps answer alike. */
+  #common<F extends string>(error: Failure, known: readonly F[]): FieldErrors<F> | null {
+    switch (error.code) {
+      case 'invalid_input':
+      case 'invalid_fields':
+        return fieldErrors(error.fields, known);
+      case 'captcha_wrong':
+      case 'captcha_expired':
+        return { captchaAnswer: `register.error.${error.code}` } as FieldErrors<F>;
+      case 'cooldown':
+        this.#cooldownOr(error);
+        return null;
+      case 'wrong_step':
+        void this.resume();
+        return null;
+      case 'flow_expired':
+        this.#flowNotice(error.code);
+        void this.api.startRegistration({}).then((r) => r.ok && (this.view = 'identity'));
+        return null;
+      default:
+        this.#flowNotice(error.code);
+        return null;
+    }
+  }
+
+  #cooldownOr(error: { code: string; retryAfterSeconds?: number }): void {
+    if (error.code !== 'cooldown') return this.#flowNotice(error.code);
+    this.cooldownUntil = Date.now() + (error.retryAfterSeconds ?? 60) * 1000;
+    this.now = Date.now();
+  }
+
+  #flowNotice(code: string): void {
+    const key = FLOW_NOTICES[code];
+    this.notice = key ?? (code.startsWith('identity') || code === 'already_registered' ? null : 'error.internal');
+  }
+
+  /** Step 2 → step 1, to correct a detail; the core allows it. */
+  backToIdentity(): void {
+    this.view = 'identity';
+    this.notice = null;
+    this.details.clearSecrets();
+    void this.newCaptcha();
+  }
+
+  async loadTerms(): Promise<void> {
+    const language = this.language();
+    if (this.terms?.language === language) return;
+    const gen = this.#generation;
+    const result = await this.api.getTerms({ language });
+    if (gen !== this.#generation) return;
+    if (result.ok) this.terms = result.value;
+    else this.#flowNotice(result.error.code);
+  }
+
+  async activate(): Promise<void> {
+    if (this.busy || this.cooldownLeft > 0) return;
+    this.codeError = null;
+    this.info = null;
+    if (!/^\d{6}$/.test(this.code)) {
+      this.codeError = 'register.error.code_format';
+      return;
+    }
+    this.busy = true;
+    const gen = this.#generation;
+    try {
+      const result = await this.api.activateByCode({ code: this.code });
+      if (gen !== this.#generation) return;
+      this.code = '';
+      if (result.ok) this.view = 'done';
+      else if (
+        result.error.code === 'code_wrong' ||
+        result.error.code === 'code_expired' ||
+        result.error.code === 'code_locked'
+      )
+        this.codeError = `register.error.${result.error.code}`;
+      else if (result.error.code === 'wrong_step') await this.resume();
+      else this.#cooldownOr(result.error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async resend(): Promise<void> {
+    if (this.busy || this.resendLeft > 0) return;
+    this.busy = true;
+    this.info = this.notice = this.codeError = null;
+    const gen = this.#generation;
+    try {
+      const result = await this.api.resendActivation({ language: this.language() });
+      if (gen !== this.#generation) return;
+      if (result.ok) {
+        this.resendAt = Date.now() + result.value.resendAvailableInSeconds * 1000;
+        this.info = 'register.resend.done';
+      } else if (result.error.code === 'resend_cooldown') {
+        this.resendAt = Date.now() + (result.error.retryAfterSeconds ?? 60) * 1000;
+      } else if (result.error.code === 'resend_daily_cap') this.notice = 'register.error.resend_daily_cap';
+      else this.#cooldownOr(result.error);
+      this.now = Date.now();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** A link opened on a phone finishes the activation: the kiosk follows. */
+  async poll(): Promise<void> {
+    const gen = this.#generation;
+    const result = await this.api.getRegistration({});
+    if (gen === this.#generation && result.ok && result.value.step === 'done' && this.view === 'activation')
+      this.view = 'done';
+  }
+
+  /** The end of the visit: every value, error and step forgotten. */
+  reset(): void {
+    this.#generation++;
+    this.identity.reset();
+    this.details.reset();
+    this.view = 'identity';
+    this.code = '';
+    this.codeError = this.notice = this.info = null;
+    this.captcha = this.terms = this.outcome = null;
+    this.maskedEmail = null;
+    this.cooldownUntil = this.resendAt = null;
+    this.busy = false;
+  }
+}

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../locale';
+import { typedAccountNumberSchema } from '../rules/account-number';
+import { personNameSchema } from '../rules/canonical-name';
+import { passwordFieldSchema } from '../rules/password-policy';
+import { defineCall } from './define';
+
+/**
+ * First registration at the kiosk (DESIGN §1.1–1.2), the calls of its screens. The flow lives in
+ * the kiosk core, one per visit; the renderer only learns the step it is at.
+ *
+ * Field problems come two ways, both naming fields, never echoing values:
+ * - `invalid_input` (the binder): a field's shape is wrong, `fields: ['lastName']`;
+ * - `invalid_fields` (the flow's rules): `fields: ['<field>:<reason>', …]`, reasons below.
+ * After any answer of a submit call the captcha it carried is spent: draw a new one.
+ */
+
+export const CAPTCHA_PURPOSES = ['identity', 'login-details', 'password-reset'] as const;
+export const REGISTRATION_STEPS = ['none', 'identity', 'login-details', 'activation', 'done'] as const;
+export type RegistrationStep = (typeof REGISTRATION_STEPS)[number];
+
+/** Reasons after the colon in `invalid_fields`, per field. */
+export const FIELD_REASONS = {
+  dateOfBirth: ['invalid_date', 'in_future', 'too_old'],
+  email: ['invalid'],
+  emailConfirmation: ['mismatch'],
+  /** The password rules of src/shared/rules/password-policy.ts. */
+  password: ['min_length', 'max_length', 'lower', 'upper', 'digit', 'special', 'not_common'],
+  passwordConfirmation: ['mismatch'],
+  acceptedTermsVersion: ['required', 'outdated'],
+} as const;
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const captchaFields = {
+  /** Both absent when the kiosk's captcha is off (newCaptcha answered `required: false`). */
+  captchaId: z.string().min(1).max(64).optional(),
+  captchaAnswer: z.string().max(16).optional(),
+};
+const seconds = z.number().int().nonnegative();
+const flowErrors = ['flow_expired', 'wrong_step', 'portal_unreachable'] as const;
+
+export const registrationCalls = {
+  /**
+   * A fresh captcha for a form; replaces the visit's previous one of the same purpose. Tapping the
+   * image calls this again. `image` is a data: URL (SVG) to put in an <img> with the alt text of the
+   * form ("Entrez les six chiffres figurant dans l'image").
+   */
+  newCaptcha: defineCall({
+    input: z.strictObject({ purpose: z.enum(CAPTCHA_PURPOSES) }),
+    output: z.discriminatedUnion('required', [
+      z.strictObject({
+        required: z.literal(true),
+        captchaId: z.string(),
+        image: z.string().startsWith('data:image/'),
+        width: z.number().int().positive(),
+        height: z.number().int().positive(),
+        expiresInSeconds: seconds,
+      }),
+      z.strictObject({ required: z.literal(false) }),
+    ]),
+  }),
+
+  /** Where the visit's registration stands. Poll it on the activation screen: a link opened on a phone moves it to `done`. */
+  getRegistration: defineCall({
+    input: z.strictObject({}),
+    output: z.strictObject({
+      step: z.enum(REGISTRATION_STEPS),
+      /** "j•••@o•••.fr" once login details were accepted. */
+      maskedEmail: z.string().nullable(),
+      resendAvailableInSeconds: seconds.nullable(),
+      /** When an untouched flow dies; null without a flow. */
+      expiresInSeconds: seconds.nullable(),
+      captchaRequired: z.boolean(),
+      termsVersion: z.string(),
+    }),
+  }),
+
+  /** Opens the visit's registration at step 1, dropping any earlier one of this visit. */
+  startRegistration: defineCall({
+    input: z.strictObject({}),
+    output: z.strictObject({ step: z.literal('identity'), expiresInSeconds: seconds }),
+  }),
+
+  /** Leaves the registration (the visit goes on). */
+  cancelRegistration: defineCall({
+    input: z.strictObject({}),
+    output: z.strictObject({ cancelled: z.literal(true) }),
+  }),
+
+  /**
+   * Step 1. `accountNumber`: the 11 digits after the fixed "02", or all 13; spaces ignored.
+   * Also allowed from `login-details` (the tenant went back to correct step 1).
+   * identity_not_found: one generic refusal (not a signatory, ended lease, typo…), with
+   * `hint: 'names_swapped'` when first and last name look swapped. cooldown: retryAfterSeconds.
+   */
+  submitIdentity: defineCall({
+    input: z.strictObject({
+      accountNumber: typedAccountNumberSchema,
+      lastName: personNameSchema,
+      firstName: personNameSchema,
+      dateOfBirth: isoDay,
+      ...captchaFields,
+    }),
+    output: z.strictObject({ step: z.literal('login-details'), expiresInSeconds: seconds }),
+    errors: [
+      'invalid_fields',
+      'captcha_wrong',
+      'captcha_expired',
+      'identity_not_found',
+      'already_registered',
+      'cooldown',
+      ...flowErrors,
+    ],
+  }),
+
+  /**
+   * Step 2. Creates the inactive account and has the portal send the activation email (link +
+   * 6-digit code). `acceptedTermsVersion`: the version of getTerms the tenant ticked, null when the
+   * box is not ticked. `language`: the email's language. A repeated Valider creates one account.
+   */
+  submitLoginDetails: defineCall({
+    input: z.strictObject({
+      email: z.string().max(320),
+      emailConfirmation: z.string().max(320),
+      password: passwordFieldSchema,
+      passwordConfirmation: passwordFieldSchema,
+      acceptedTermsVersion: z.string().min(1).max(32).nullable(),
+      language: z.enum(LANGUAGES).optional(),
+      ...captchaFields,
+    }),
+    output: z.strictObject({
+      step: z.literal('activation'),
+      maskedEmail: z.string(),
+      resendAvailableInSeconds: seconds,
+    }),
+    errors: [
+      'invalid_fields',
+      'captcha_wrong',
+      'captcha_expired',
+      'email_in_use',
+      'identity_not_found',
+      'already_registered',
+      'terms_outdated',
+      'cooldown',
+      ...flowErrors,
+    ],
+  }),
+
+  /** The 6-digit code of the email. code_locked: too many wrong codes, resend for a new one. */
+  activateByCode: defineCall({
+    input: z.strictObject({ code: z.string().regex(/^\d{6}$/, 'six digits') }),
+    output: z.strictObject({ step: z.literal('done') }),
+    errors: ['code_wrong', 'code_expired', 'code_locked', 'cooldown', ...flowErrors],
+  }),
+
+  /** A fresh activation email (new link and code). resend_cooldown / resend_daily_cap: retryAfterSeconds. */
+  resendActivation: defineCall({
+    input: z.strictObject({ language: z.enum(LANGUAGES).optional() }),
+    output: z.strictObject({ resendAvailableInSeconds: seconds }),
+    errors: ['resend_cooldown', 'resend_daily_cap', 'cooldown', ...flowErrors],
+  }),
+
+  /** The terms of use to read at the kiosk; French when the language has no translation. */
+  getTerms: defineCall({
+    input: z.strictObject({ language: z.enum(LANGUAGES) }),
+    output: z.strictObject({ version: z.string(), language: z.enum(LANGUAGES), title: z.string(), text: z.string() }),
+  }),
+} as const;

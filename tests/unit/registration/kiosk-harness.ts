@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configSchema } from '../../../src/main/core/config';
+import { startKioskCore, type KioskCore } from '../../../src/main/core/kiosk-core';
+import { createLogger, type Logger } from '../../../src/main/core/logger';
+import { findResourcesDir } from '../../../src/main/core/paths';
+import type { CallName } from '../../../src/shared/kiosk-api';
+import type { TestClock } from '../portal/harness';
+
+export const KIOSK_DB_KEY = 'test-key-0123456789abcdef';
+
+/** A dispatcher answer as tests read it: whichever call, its fields are looked at one by one. */
+export interface Answer {
+  ok: boolean;
+  value: {
+    [key: string]: unknown;
+    step?: string;
+    captchaId?: string;
+    required?: boolean;
+    text?: string;
+    language?: string;
+  };
+  error: { code: string; fields?: string[]; retryAfterSeconds?: number; hint?: string };
+}
+
+export interface TestKiosk {
+  core: KioskCore;
+  dataDir: string;
+  /** Calls through the dispatcher, exactly as the renderer's bridge does. */
+  call(name: CallName | string, input?: unknown): Promise<Answer>;
+  /** The answer of the next captcha drawn. */
+  nextCaptcha: string;
+  close(): Promise<void>;
+}
+
+/** A kiosk core on a real encrypted libSQL file in a temp dir, pointed at `portalUrl`. */
+export async function startTestKiosk(options: {
+  portalUrl: string | null;
+  enrolmentCode?: string | null;
+  clock?: TestClock;
+  config?: Record<string, unknown>;
+  dataDir?: string;
+  logger?: Logger;
+}): Promise<TestKiosk> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-reg-'));
+  const config = configSchema.parse({
+    dataDir,
+    portalUrl: options.portalUrl,
+    enrolmentCode: options.enrolmentCode ?? null,
+    logLevel: 'silent',
+    ...options.config,
+  });
+  const kiosk = {} as TestKiosk;
+  kiosk.nextCaptcha = '234567';
+  const core = await startKioskCore({
+    config,
+    databaseKey: KIOSK_DB_KEY,
+    resourcesDir: findResourcesDir(import.meta.dirname),
+    version: '0.0.0-test',
+    logger: options.logger ?? createLogger('silent'),
+    testing: { ...(options.clock ? { now: options.clock.now } : {}), captchaAnswers: () => kiosk.nextCaptcha },
+  });
+  return Object.assign(kiosk, {
+    core,
+    dataDir,
+    call: async (name: string, input: unknown = {}) =>
+      (await core.dispatch(name, input, { channel: 'web' })) as unknown as Answer,
+    async close() {
+      await core.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+}
+
+/** Draws a captcha for `purpose` and returns the fields a tenant would send with it. */
+export async function solvedCaptcha(kiosk: TestKiosk, purpose: 'identity' | 'login-details', answer = '345678') {
+  kiosk.nextCaptcha = answer;
+  const drawn = await kiosk.call('newCaptcha', { purpose });
+  if (!drawn.ok || !drawn.value.required) throw new Error('no captcha drawn');
+  return { captchaId: drawn.value.captchaId!, captchaAnswer: answer };
+}
