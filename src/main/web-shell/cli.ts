@@ -2,8 +2,9 @@
 import { explainStartFailure, runWebShell } from './run';
 
 try {
-  const running = await runWebShell(process.argv.slice(2));
-  process.stdout.write(`Kiosk URL: ${running.shell.launchUrl}\n`);
+  const running = await runWebShell(process.argv.slice(2), process.env, (shell) =>
+    process.stdout.write(`Kiosk URL: ${shell.launchUrl}\n`),
+  );
   if (running.demo) process.stdout.write(`Mailbox: ${running.demo.mailboxUrl}\n`);
   const stop = () => void running.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);

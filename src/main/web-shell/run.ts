@@ -23,7 +23,12 @@ export const WEB_SHELL_USAGE = `Usage: web-shell [--port N] [--data-dir DIR] [--
   Without a portal URL, the reference portal runs embedded with demo tenants and a mailbox page.`;
 
 /** Parses the command line, starts the core and the web shell; errors are said in one line. */
-export async function runWebShell(argv: string[], env = process.env): Promise<RunningWebShell> {
+export async function runWebShell(
+  argv: string[],
+  env = process.env,
+  /** Told as soon as the page can be served, before the core is ready. */
+  onListening?: (shell: WebShell) => void,
+): Promise<RunningWebShell> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -41,40 +46,57 @@ export async function runWebShell(argv: string[], env = process.env): Promise<Ru
   const overrides: Record<string, unknown> = {};
   if (values['data-dir']) overrides.dataDir = values['data-dir'];
   if (values['portal-url']) overrides.portalUrl = values['portal-url'];
-  let config = loadConfig({ file: values.config, env, overrides, defaultDataDir: join(root, '.data', 'kiosk') });
+  const config = loadConfig({ file: values.config, env, overrides, defaultDataDir: join(root, '.data', 'kiosk') });
   const logger = createLogger(config.logLevel);
   const { key, source } = webShellDatabaseKey(config);
   if (source === 'local-file') logger.warn('no KIOSK_DB_KEY configured: using a key kept beside the data (demo only)');
-  const demo = config.portalUrl ? null : await startEmbeddedPortal(config.dataDir, config.logLevel);
-  if (demo) config = { ...config, portalUrl: demo.url, enrolmentCode: demo.enrolmentCode };
+  // The page loads while the core and the demo portal start: Chromium and Node work side by side,
+  // and a call made before the core is ready simply waits for it.
+  const starting = (async () => {
+    const demo = config.portalUrl ? null : await startEmbeddedPortal(config.dataDir, config.logLevel);
+    const coreConfig = demo ? { ...config, portalUrl: demo.url, enrolmentCode: demo.enrolmentCode } : config;
+    try {
+      const core = await startKioskCore({
+        config: coreConfig,
+        databaseKey: key,
+        resourcesDir: findResourcesDir(import.meta.dirname),
+        version: readVersion(root),
+        logger,
+      });
+      return { core, demo };
+    } catch (error) {
+      await demo?.close();
+      throw error;
+    }
+  })();
+  starting.catch(() => undefined);
+  const shell = await startWebShell({
+    dispatch: async (call, input, ctx) => (await starting).core.dispatch(call, input, ctx),
+    rendererDir: rendererDirOf(root),
+    port,
+  }).catch(async (error: unknown) => {
+    await starting.then(({ core, demo }) => Promise.all([core.close(), demo?.close()])).catch(() => undefined);
+    throw error;
+  });
+  onListening?.(shell);
+  let started: Awaited<typeof starting>;
   try {
-    const core = await startKioskCore({
-      config,
-      databaseKey: key,
-      resourcesDir: findResourcesDir(import.meta.dirname),
-      version: readVersion(root),
-      logger,
-    });
-    const shell = await startWebShell({ dispatch: core.dispatch, rendererDir: rendererDirOf(root), port }).catch(
-      async (error: unknown) => {
-        await core.close();
-        throw error;
-      },
-    );
-    return {
-      core,
-      shell,
-      demo,
-      async close() {
-        await shell.close();
-        await core.close();
-        await demo?.close();
-      },
-    };
+    started = await starting;
   } catch (error) {
-    await demo?.close();
+    await shell.close();
     throw error;
   }
+  const { core, demo } = started;
+  return {
+    core,
+    shell,
+    demo,
+    async close() {
+      await shell.close();
+      await core.close();
+      await demo?.close();
+    },
+  };
 }
 
 /** For entry files: a known failure is one line on stderr and exit code 2, never a stack. */
