@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SafeStorage } from 'electron';
 
 export const KEY_FILE = 'db-key.bin';
 
@@ -13,11 +12,16 @@ export class DatabaseKeyUnavailableError extends Error {
   }
 }
 
+/** The part of Electron's safeStorage this needs, described here so the logic needs no Electron. */
+export interface KeyVault {
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plainText: string): Promise<Buffer>;
+  decryptStringAsync(encrypted: Buffer): Promise<{ result: string }>;
+  getSelectedStorageBackend(): string;
+}
+
 export interface DatabaseKeyOptions {
-  safeStorage: Pick<
-    SafeStorage,
-    'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'
-  >;
+  safeStorage: KeyVault;
   dataDir: string;
   /** config.databaseKey (KIOSK_DB_KEY): used only where the OS cannot protect a stored key. */
   configuredKey: string | null;
