@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { i18nCompilerOptions } from './i18n.config';
 
 const root = import.meta.dirname;
 
@@ -38,6 +40,9 @@ export default defineConfig({
       minify: true,
       rollupOptions: { input: { index: resolve(root, 'src/renderer/index.html') } },
     },
-    plugins: [svelte({ configFile: resolve(root, 'svelte.config.js') })],
+    plugins: [
+      paraglideVitePlugin(i18nCompilerOptions),
+      svelte({ configFile: resolve(root, 'svelte.config.js') }),
+    ],
   },
 });

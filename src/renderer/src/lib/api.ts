@@ -1,4 +1,3 @@
-import { createKioskClient } from '../../../shared/kiosk-api/client';
 import type { KioskClient, Transport } from '../../../shared/kiosk-api/types';
 
 /**
@@ -18,8 +17,24 @@ export const fetchTransport =
     return (await response.json()) as unknown;
   };
 
-/** In Electron the preload exposes the typed client; in a browser we build the same one over HTTP. */
+/**
+ * In Electron the preload exposes the typed client; in a browser we build the same one over HTTP.
+ * That one checks every call against the contract, and the contract (zod and its schemas) weighs
+ * more than the first screen itself: it is fetched with the first call instead of before the
+ * first paint.
+ */
 export function kioskClient(): KioskClient {
   const exposed = (globalThis as { kiosk?: KioskClient }).kiosk;
-  return exposed ?? createKioskClient(fetchTransport());
+  if (exposed) return exposed;
+  let loading: Promise<KioskClient> | null = null;
+  const client = () =>
+    (loading ??= import('../../../shared/kiosk-api/client').then((m) => m.createKioskClient(fetchTransport())));
+  return new Proxy({} as KioskClient, {
+    get(_target, name) {
+      // Not a thenable, and no symbol lookups: only call names reach the contract.
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      return (input: unknown) =>
+        client().then((c) => (c as unknown as Record<string, (input: unknown) => Promise<unknown>>)[name]!(input));
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import type { IconName } from '../components/icons';
-import type { MessageKey } from '../i18n/fr';
+import type { MessageKey } from '../i18n/catalogue';
 import type { HelpTopic } from './help-topics';
 
 /** Where a page's « go and do it » button leads: a journey's screen. */

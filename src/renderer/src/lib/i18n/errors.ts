@@ -1,6 +1,6 @@
 import type { CallName } from '../../../../shared/kiosk-api/calls';
 import type { CallError } from '../../../../shared/kiosk-api/types';
-import type { MessageKey } from './fr';
+import type { MessageKey } from './catalogue';
 
 export type KioskErrorCode = CallError<CallName>;
 
@@ -31,6 +31,19 @@ const ERROR_MESSAGES = {
   code_locked: 'register.error.code_locked',
   resend_cooldown: 'register.error.busy',
   resend_daily_cap: 'register.error.resend_daily_cap',
+  // Login: unknown address and wrong password are one code, so one message.
+  invalid_credentials: 'login.error.invalid_credentials',
+  not_activated: 'login.error.not_activated.title',
+  account_locked: 'login.error.account_locked',
+  too_many_attempts: 'login.error.too_many_attempts',
+  slow_down: 'login.error.slow_down',
+  visit_ended: 'error.internal',
+  // Staff mode: the PIN screen words these itself (a lock-out with its wait).
+  out_of_service: 'staff.outOfService.message',
+  staff_pin_wrong: 'staff.pin.error.wrong',
+  staff_pin_lockout: 'staff.pin.error.lockoutLater',
+  staff_not_configured: 'staff.pin.notConfigured',
+  staff_locked: 'staff.error.locked',
 } as const satisfies Record<KioskErrorCode, MessageKey>;
 
 export const errorMessageKey = (code: string): MessageKey =>

@@ -1,12 +1,11 @@
 import { DEFAULT_LANGUAGE, directionOf, type Language } from '../../../../shared/locale';
-import { format, loadMessages, type MessageKey, type MessageParams, type Messages } from './catalogue';
-import { fr } from './fr';
+import { frenchMessages, loadMessages, render, type MessageKey, type MessageParams, type Messages } from './catalogue';
 
 /** The language on screen and its messages; components read `t` and never hold words themselves. */
 export class I18n {
   language = $state<Language>(DEFAULT_LANGUAGE);
   readonly dir = $derived(directionOf(this.language));
-  #messages = $state.raw<Messages>(fr);
+  #messages = $state.raw<Messages>(frenchMessages);
   #wanted: Language = DEFAULT_LANGUAGE;
 
   /** Switches once the catalogue is there, so the screen never shows a half-translated state. */
@@ -25,5 +24,5 @@ export class I18n {
     return true;
   }
 
-  t = (key: MessageKey, params?: MessageParams): string => format(this.#messages[key], params);
+  t = (key: MessageKey, params?: MessageParams): string => render(this.#messages, key, params);
 }

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n/fr';
+import type { MessageKey } from '../i18n/catalogue';
 import type { KeyboardKind } from './kinds';
 
 /** The letter layers; digits and PIN pads have only `default`. */

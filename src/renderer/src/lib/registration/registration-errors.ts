@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n/fr';
+import type { MessageKey } from '../i18n/catalogue';
 
 /** The fields of both steps, by their names in the kiosk contract. */
 export type IdentityField = 'accountNumber' | 'lastName' | 'firstName' | 'dateOfBirth' | 'captchaAnswer';

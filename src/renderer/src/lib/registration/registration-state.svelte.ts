@@ -1,6 +1,6 @@
 import type { CallOutput, CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
 import type { Language } from '../../../../shared/locale';
-import type { MessageKey } from '../i18n/fr';
+import type { MessageKey } from '../i18n/catalogue';
 import { IDENTITY_FIELDS, IdentityForm } from './identity-form.svelte';
 import { DETAILS_FIELDS, LoginDetailsForm } from './login-details-form.svelte';
 import { fieldErrors, type FieldErrors } from './registration-errors';

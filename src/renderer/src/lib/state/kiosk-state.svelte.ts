@@ -4,7 +4,7 @@ import { A11ySettings } from '../a11y/a11y-settings.svelte';
 import { inHelp, type HelpScreen } from '../help/help-topics';
 import { errorMessageKey } from '../i18n/errors';
 import { I18n } from '../i18n/i18n.svelte';
-import type { MessageKey } from '../i18n/fr';
+import type { MessageKey } from '../i18n/catalogue';
 
 /** Where the visitor is. The journeys replace the placeholders as they are built. */
 export type Screen = 'attract' | 'home' | 'register' | 'login' | 'forgot-password' | 'help' | HelpScreen;
