@@ -18,7 +18,8 @@ export const percentile = (xs: number[], p: number): number => {
 };
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: systemChromium, args: CHROMIUM_ARGS });
+  const extra = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
+  return chromium.launch({ executablePath: systemChromium, args: [...CHROMIUM_ARGS, ...extra] });
 }
 
 /** Starts the built web shell; resolves when it prints its URL. */

@@ -17,6 +17,12 @@ const PROBE = `
   window.__t0 = 0;
   window.__done = null;
   window.__handled = [];
+  window.__eventTiming = [];
+  // The browser's own figure (Event Timing, as in INP): touch → next paint, in 8 ms steps; touches
+  // painted in under 16 ms are not reported at all.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'pointerdown') window.__eventTiming.push(e.duration);
+  }).observe({ type: 'event', durationThreshold: 16 });
   addEventListener('pointerdown', (e) => { window.__t0 = e.timeStamp; window.__p0 = performance.now(); }, true);
   window.__arm = (selector) => {
     window.__done = null;
@@ -83,12 +89,16 @@ export async function benchRendererInput(): Promise<void> {
     await page.locator('#reg-last-name').tap();
     await page.locator('.keyboard-dock [data-skbtn="a"]').waitFor();
     const keys: number[] = [];
+    await page.evaluate('window.__eventTiming = []');
     const letters = ['a', 'z', 'e', 'r', 't', 'y'];
     for (let i = 0; i < TAPS + WARM_UP; i++) {
       const [x, y] = await centre(page.locator(`.keyboard-dock [data-skbtn="${letters[i % letters.length]}"]`));
       const took = await tapAndMeasure(page, x, y, null);
       if (i >= WARM_UP) keys.push(took);
     }
+    const reported = (await page.evaluate('window.__eventTiming')) as number[];
+    // Unreported touches were painted in under 16 ms: count them as 16, an upper bound.
+    const eventTiming = [...reported, ...Array<number>(Math.max(0, TAPS + WARM_UP - reported.length)).fill(16)];
     // The floor of this browser: a touch on the keyboard's margin, which changes nothing.
     const floor: number[] = [];
     const dock = (await page.locator('.keyboard-dock').boundingBox())!;
@@ -103,6 +113,10 @@ export async function benchRendererInput(): Promise<void> {
     );
     console.log(
       `key tap → character shown (1080×1920, AZERTY): ${summary(keys)}; ${verdict(percentile(keys, 95), 16.7, 'ms p95')}`,
+    );
+    console.log(
+      `  the browser's own Event Timing, touch → next paint (8 ms steps): ${summary(eventTiming)}; ` +
+        `${TAPS + WARM_UP - reported.length} of ${TAPS + WARM_UP} under 16 ms`,
     );
     console.log(`  of which the kiosk's own work, key event → character in the field: ${summary(handled)}`);
     console.log(

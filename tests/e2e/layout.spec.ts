@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { heading, openHelp, openTopic, setContrast, setTextSize, startVisit, WORDS, type Lang } from './help-support';
+import {
+  heading,
+  languageButton,
+  openHelp,
+  openTopic,
+  setContrast,
+  setTextSize,
+  startVisit,
+  WORDS,
+  type Lang,
+} from './help-support';
 
 const SIZES = [
   { width: 1080, height: 1920 },
@@ -125,5 +135,26 @@ test.describe('a kiosk, not a document', () => {
       return getComputedStyle(document.querySelector('h1')!).userSelect;
     });
     expect(selected).toBe('none');
+  });
+});
+
+test.describe('Arabic script', () => {
+  test('the kiosk brings its own Arabic font, fetched only when Arabic is on screen', async ({ page }) => {
+    const fontRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.woff2')) fontRequests.push(new URL(request.url()).pathname);
+    });
+    await startVisit(page);
+    await page.evaluate(() => document.fonts.ready);
+    expect(fontRequests).toEqual([]);
+
+    await languageButton(page, 'ar').click();
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await page.evaluate(() => document.fonts.ready);
+    expect(fontRequests.some((path) => path.includes('noto-sans-arabic-arabic'))).toBe(true);
+    const loaded = await page.evaluate(() =>
+      [...document.fonts].some((f) => f.family.includes('Noto Sans Arabic') && f.status === 'loaded'),
+    );
+    expect(loaded).toBe(true);
   });
 });
