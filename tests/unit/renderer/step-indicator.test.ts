@@ -56,4 +56,12 @@ describe('step indicator', () => {
     expect(html).toContain('إنشاء حسابي');
     expect(html).toMatch(/<li[^>]*aria-current="step"[^>]*>[\s\S]*?إنشاء حسابي/);
   });
+
+  it('past the last step (a done page), every step is done and none is current', async () => {
+    const html = await renderSteps(STEPS, 3);
+    expect(html).toContain('Toutes les étapes sont terminées');
+    expect(html).not.toContain('Étape 4');
+    expect(html).not.toContain('aria-current');
+    expect([...html.matchAll(/\(terminée\)/g)]).toHaveLength(3);
+  });
 });
