@@ -40,9 +40,6 @@ export default defineConfig({
       minify: true,
       rollupOptions: { input: { index: resolve(root, 'src/renderer/index.html') } },
     },
-    plugins: [
-      paraglideVitePlugin(i18nCompilerOptions),
-      svelte({ configFile: resolve(root, 'svelte.config.js') }),
-    ],
+    plugins: [paraglideVitePlugin(i18nCompilerOptions), svelte({ configFile: resolve(root, 'svelte.config.js') })],
   },
 });

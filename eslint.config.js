@@ -81,7 +81,17 @@ const boundaries = [
 ];
 
 export default ts.config(
-  { ignores: ['out/**', 'src/renderer/src/lib/i18n/paraglide/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'resources/**', '.data/**'] },
+  {
+    ignores: [
+      'out/**',
+      'src/renderer/src/lib/i18n/paraglide/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'resources/**',
+      '.data/**',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { ensureDemoAccount } from './accounts/demo-account';
 import { kiosks } from './db/schema';
 import { enrolKiosk } from './kiosks/service';
 import { DEMO_AGENCIES, demoSignatories } from './signatories/demo-data';
@@ -53,8 +54,10 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
     ...(options.now ? { now: options.now } : {}),
   });
   try {
-    if ((await countSignatories(portal.db)) === 0)
-      await portal.importSignatories(demoSignatories(options.tenants ?? 500));
+    const directory = demoSignatories(options.tenants ?? 500);
+    if ((await countSignatories(portal.db)) === 0) await portal.importSignatories(directory);
+    // One account ready for the login journey (README: DEMO_LOGIN), the others to be registered.
+    await ensureDemoAccount(portal, directory, options.now?.());
     const agencyCode = options.agencyCode ?? DEMO_AGENCIES[0];
     await portal.db.delete(kiosks).where(and(eq(kiosks.label, DEMO_KIOSK_LABEL), isNull(kiosks.credentialHash)));
     const kiosk = await portal.createKiosk(agencyCode, DEMO_KIOSK_LABEL);

@@ -36,7 +36,7 @@ async function scanVisit(page: Page, lang: Lang, size: 0 | 2, contrast: boolean)
   await setContrast(page, lang, contrast);
   found.push(...(await violations(page, 'home')));
 
-  // The journeys (placeholders until built): each entry card but help, then back home.
+  // The journeys' first screens: each entry card but help, then back home.
   const titles = await page.locator('main li button .title').allTextContents();
   for (const title of titles.filter((t) => t !== words.help)) {
     await entryCard(page, title).click();

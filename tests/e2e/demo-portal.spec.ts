@@ -16,7 +16,8 @@ test.describe('the embedded demo portal (no portal URL configured)', () => {
     kiosk,
   }) => {
     expect(kiosk.mailboxUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/dev\/mailbox$/);
-    await expect(page.getByRole('status')).toContainText(/en ligne/i);
+    // Once the kiosk core has had its first look at the portal that has just started beside it.
+    await expect(page.getByRole('status')).toContainText(/en ligne/i, { timeout: 15_000 });
     const call = callOf(page, kiosk);
     const tenant = demoSignatories(500).find((s) => s.leaseStatus === 'current')!;
     const email = 'demo.e2e@example.org';

@@ -9,12 +9,12 @@ const VERSION = (
 
 const START = "Touchez l'écran pour commencer";
 const ENTRIES = ['Créer mon compte', 'Me connecter', 'Mot de passe oublié', 'Aide'];
-/** Each entry's screen: its heading, and whether it is still a placeholder. */
-const SCREENS: Record<string, { heading: string; soon: boolean }> = {
-  'Créer mon compte': { heading: 'Première inscription', soon: false },
-  'Me connecter': { heading: 'Me connecter', soon: true },
-  'Mot de passe oublié': { heading: 'Mot de passe oublié', soon: true },
-  Aide: { heading: 'Aide', soon: false },
+/** Each entry's screen, by its heading. */
+const SCREENS: Record<string, { heading: string }> = {
+  'Créer mon compte': { heading: 'Première inscription' },
+  'Me connecter': { heading: 'Me connecter' },
+  'Mot de passe oublié': { heading: 'Mot de passe oublié' },
+  Aide: { heading: 'Aide' },
 };
 
 const languageButton = (page: Page, name: string) =>
@@ -26,7 +26,7 @@ async function startVisit(page: Page): Promise<void> {
 }
 
 test.describe('attract and home screens', () => {
-  test('attract → home → each placeholder and back, calling startVisit on the first touch', async ({ page }) => {
+  test('attract → home → each journey and back, calling startVisit on the first touch', async ({ page }) => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await expect(page.getByRole('heading', { level: 1, name: 'Mon espace locataire' })).toBeVisible();
     const started = page.waitForRequest((r) => r.url().endsWith('/api/call/startVisit') && r.method() === 'POST');
@@ -36,9 +36,6 @@ test.describe('attract and home screens', () => {
     for (const title of ENTRIES) {
       await page.getByRole('button', { name: new RegExp(`^${title}`) }).click();
       await expect(page.getByRole('heading', { level: 1, name: SCREENS[title]!.heading })).toBeVisible();
-      await expect(page.getByText('Cette étape sera bientôt disponible sur cette borne.')).toHaveCount(
-        SCREENS[title]!.soon ? 1 : 0,
-      );
       await expect(page.getByRole('button', { name: 'Terminer' })).toBeVisible();
       await page.getByRole('button', { name: "Retour à l'accueil" }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Que souhaitez-vous faire ?' })).toBeVisible();

@@ -1,4 +1,5 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { demoLoginSignatory } from '../../src/portal/accounts/demo-login';
 import { demoSignatories } from '../../src/portal/signatories/demo-data';
 import type { SignatoryRow } from '../../src/portal/signatories/store';
 import { expect, type RunningKiosk } from './fixtures';
@@ -6,10 +7,12 @@ import { expect, type RunningKiosk } from './fixtures';
 /** The embedded demo portal loads this many fictional tenants (its default). */
 const DEMO_TENANTS = 500;
 const directory = demoSignatories(DEMO_TENANTS);
+/** Already has an account in the demo portal (the login demo): never one to register. */
+export const demoLoginTenant = demoLoginSignatory(directory)!;
 
 /** Demo tenants on current leases, by index; different tests take different ones. */
 export function demoTenant(index: number, where: (row: SignatoryRow) => boolean = () => true): SignatoryRow {
-  const rows = directory.filter((r) => r.leaseStatus === 'current' && where(r));
+  const rows = directory.filter((r) => r.leaseStatus === 'current' && r !== demoLoginTenant && where(r));
   const row = rows[index];
   if (!row) throw new Error(`no demo tenant #${index}`);
   return row;

@@ -1,38 +1,20 @@
-import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { checkScreen, SCREEN_SIZES } from './screen-check';
 import { demoTenant, lastMail, PASSWORD } from './registration-helpers';
 
 /**
- * Every registration screen, the keyboard and the idle question, at both kiosk orientations, in
- * French and Arabic: pictures to look at (SHOTS_DIR, default the test's output folder), and on
+ * Every registration screen, the keyboard and the idle question, at the three kiosk sizes, in
+ * French and Arabic: pictures to look at (saved when SHOTS_DIR is set), and on
  * each an axe scan (WCAG 2.2 AA) and a check that nothing spills past the screen's width.
  */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const SIZES = [
-  [1080, 1920],
-  [1920, 1080],
-] as const;
+const SIZES = SCREEN_SIZES;
 const LANGS = {
   fr: { name: 'Français', start: "Touchez l'écran pour commencer" },
   ar: { name: 'العربية', start: 'المس الشاشة للبدء' },
 };
 
-async function shoot(page: Page, info: TestInfo, name: string): Promise<void> {
-  const dir = process.env.SHOTS_DIR ?? info.outputPath('shots');
-  mkdirSync(dir, { recursive: true });
-  const { width, height } = page.viewportSize()!;
-  // Let the keyboard settle and the field scroll into view.
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(dir, `register-${name}-${width}x${height}.png`) });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name}: wider than the screen`).toBeLessThanOrEqual(0);
-  const scan = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const found = scan.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  expect(found, `${name}: axe`).toEqual([]);
-}
+const shoot = (page: Page, info: TestInfo, name: string) => checkScreen(page, info, 'register', name);
 
 async function begin(page: Page, lang: keyof typeof LANGS): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name: LANGS[lang].name }).tap();

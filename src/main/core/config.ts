@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { asBoolean, asNumber, ConfigError, layerConfig, type EnvSetter } from '../../shared/config-layers';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../shared/locale';
+import { STAFF_PIN_HASH_PATTERN } from './staff/pin-hash';
 
 /** The kiosk's configuration: a JSON file, then environment variables over it. */
 export const configSchema = z.strictObject({
@@ -34,6 +35,25 @@ export const configSchema = z.strictObject({
       expireAfterSeconds: z.number().int().min(60).max(86_400).default(1200),
     })
     .prefault({}),
+  passwordReset: z
+    .strictObject({
+      /** An untouched forgotten-password flow dies after this long (its email's code lives 15 minutes). */
+      expireAfterSeconds: z.number().int().min(60).max(86_400).default(1200),
+    })
+    .prefault({}),
+  staff: z
+    .strictObject({
+      /**
+       * The staff PIN's scrypt hash, made by `npm run staff-pin`; never the PIN itself. Absent:
+       * staff mode is off, except in the demo (embedded portal), which uses the README's demo PIN.
+       */
+      pinHash: z
+        .string()
+        .regex(STAFF_PIN_HASH_PATTERN, 'a hash made by `npm run staff-pin` (scrypt:…), not the PIN itself')
+        .nullable()
+        .default(null),
+    })
+    .prefault({}),
   /** Key of the encrypted database file. In Electron it comes from safeStorage instead. */
   databaseKey: z.string().min(16).nullable().default(null),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -51,6 +71,7 @@ const ENV: Record<string, EnvSetter> = {
   KIOSK_DB_KEY: (v, c) => (c.databaseKey = v),
   KIOSK_ENROLMENT_CODE: (v, c) => (c.enrolmentCode = v),
   KIOSK_CAPTCHA: (v, c) => (c.captcha = asBoolean(v)),
+  KIOSK_STAFF_PIN_HASH: (v, c) => (c.staff = { ...(c.staff as object), pinHash: v.trim() }),
   KIOSK_LOG_LEVEL: (v, c) => (c.logLevel = v),
 };
 

@@ -2,13 +2,20 @@ import { createDispatcher, type Dispatch, type KioskHandlers } from '../../share
 import { databasePath, type KioskConfig } from './config';
 import { openKioskDatabase, type OpenedDb } from './db/open';
 import { CaptchaService } from './captcha/captcha-service';
+import { LoginFlow } from './flows/login/flow';
+import { PasswordResetFlow } from './flows/password-reset/flow';
 import { RegistrationFlow } from './flows/registration/flow';
 import { appHandlers } from './handlers/app';
+import { loginHandlers } from './handlers/login';
+import { passwordResetHandlers } from './handlers/password-reset';
 import { registrationHandlers } from './handlers/registration';
+import { staffHandlers } from './handlers/staff';
 import type { Logger } from './logger';
 import { createPortalClient, unconfiguredPortalClient, type PortalClient } from './portal-client/client';
 import { KioskEnrolment } from './portal-client/enrolment';
 import { PortalMonitor } from './portal-status';
+import { StaffService } from './staff/service';
+import { KioskSettings } from './staff/settings';
 import { loadTerms } from './terms';
 import { VisitTracker } from './visits';
 
@@ -73,13 +80,44 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     logger,
     ...(now ? { now } : {}),
   });
+  const login = new LoginFlow({ portal: client, logger, ...(now ? { now } : {}) });
   visits.onWipe(() => {
     registration.wipe();
     captcha?.wipe();
   });
+  // The session ends with the visit (« Terminer », idle, a new visit): logged out at the portal too.
+  visits.onWipe(() => login.wipe());
+  const passwordReset = new PasswordResetFlow({
+    portal: client,
+    captcha,
+    expireAfterSeconds: config.passwordReset.expireAfterSeconds,
+    logger,
+    ...(now ? { now } : {}),
+  });
+  // The address typed for a forgotten password goes with the visit (its captcha goes above).
+  visits.onWipe(() => passwordReset.wipe());
+  const settings = new KioskSettings(database.db, config.language);
+  const staff = new StaffService({
+    db: database.db,
+    pinHash: config.staff.pinHash,
+    kioskId: config.kioskId,
+    version: options.version,
+    settings,
+    portal,
+    enrolment,
+    // As long as the screen's own idle wait: staff who walk away are logged out either way.
+    sessionIdleMs: (config.idle.warnAfterSeconds + config.idle.countdownSeconds) * 1000,
+    logger,
+    ...(now ? { now } : {}),
+  });
+  // A staff session ends with the visit: « Terminer », idle, the next visit, a restart.
+  visits.onWipe((reason) => staff.endSession(reason));
   const handlers: KioskHandlers = {
-    ...appHandlers({ config, version: options.version, portal, visits }),
+    ...appHandlers({ config, version: options.version, portal, visits, settings }),
     ...registrationHandlers({ flow: registration, captcha, terms }),
+    ...staffHandlers({ staff, settings }),
+    ...loginHandlers({ flow: login }),
+    ...passwordResetHandlers({ flow: passwordReset }),
   };
   const dispatch = createDispatcher(handlers, {
     onDefect: (call, kind, error) => logger.error({ call, kind, err: error }, 'kiosk call failed'),
@@ -99,7 +137,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     async close() {
       portal.stop();
       registration.wipe();
+      passwordReset.wipe();
       await visits.end('restart').catch(() => undefined);
+      await staff.settle();
+      await login.settle();
       database.close();
     },
   };

@@ -2,21 +2,22 @@ import { isNull } from 'drizzle-orm';
 import type { KioskDb } from './db/open';
 import { visits } from './db/schema';
 
-type EndReason = 'finished' | 'idle' | 'restart';
+export type EndReason = 'finished' | 'idle' | 'restart';
 
 /**
  * Counts visits for staff figures. A visit's main-side traces (flows, sessions) register a wipe
  * callback here, so ending a visit forgets all of them in one place.
  */
 export class VisitTracker {
-  readonly #wipers = new Set<() => void>();
+  readonly #wipers = new Set<(reason: EndReason) => void>();
 
   constructor(
     private readonly db: KioskDb,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  onWipe(wipe: () => void): () => void {
+  /** `wipe` learns why the visit ended (the staff audit records it). */
+  onWipe(wipe: (reason: EndReason) => void): () => void {
     this.#wipers.add(wipe);
     return () => this.#wipers.delete(wipe);
   }
@@ -27,7 +28,7 @@ export class VisitTracker {
   }
 
   async end(reason: EndReason): Promise<void> {
-    for (const wipe of this.#wipers) wipe();
+    for (const wipe of this.#wipers) wipe(reason);
     await this.db
       .update(visits)
       .set({ endedAt: this.now().toISOString(), endReason: reason })

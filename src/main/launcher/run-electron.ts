@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { loadConfig } from '../core/config';
+import { DEMO_STAFF_PIN_HASH } from '../core/staff/demo-pin';
 import { startEmbeddedPortal, type EmbeddedPortal } from '../web-shell/demo-portal';
 
 /**
@@ -23,6 +24,8 @@ export async function launchElectron(
       KIOSK_DATA_DIR: config.dataDir,
       KIOSK_PORTAL_URL: demo.url,
       KIOSK_ENROLMENT_CODE: demo.enrolmentCode,
+      // The README's demo staff PIN, unless one is configured (a real portal never gets it).
+      KIOSK_STAFF_PIN_HASH: config.staff.pinHash ?? DEMO_STAFF_PIN_HASH,
     });
   }
   out.write('Starting the kiosk in Electron…\n');

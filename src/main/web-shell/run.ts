@@ -6,6 +6,7 @@ import { DatabaseKeyError } from '../core/db/open';
 import { startKioskCore, type KioskCore } from '../core/kiosk-core';
 import { createLogger } from '../core/logger';
 import { findResourcesDir, projectRoot } from '../core/paths';
+import { DEMO_STAFF_PIN_HASH } from '../core/staff/demo-pin';
 import { readVersion } from '../core/version';
 import { startEmbeddedPortal, type EmbeddedPortal } from './demo-portal';
 import { rendererDirOf, startWebShell, type WebShell } from './server';
@@ -54,7 +55,15 @@ export async function runWebShell(
   // and a call made before the core is ready simply waits for it.
   const starting = (async () => {
     const demo = config.portalUrl ? null : await startEmbeddedPortal(config.dataDir, config.logLevel);
-    const coreConfig = demo ? { ...config, portalUrl: demo.url, enrolmentCode: demo.enrolmentCode } : config;
+    // The demo also gets the README's demo staff PIN when none is configured; a real portal never does.
+    const coreConfig = demo
+      ? {
+          ...config,
+          portalUrl: demo.url,
+          enrolmentCode: demo.enrolmentCode,
+          staff: { ...config.staff, pinHash: config.staff.pinHash ?? DEMO_STAFF_PIN_HASH },
+        }
+      : config;
     try {
       const core = await startKioskCore({
         config: coreConfig,

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../locale';
 import { defineCall } from './define';
+import { loginCalls } from './login';
+import { passwordResetCalls } from './password-reset';
 import { registrationCalls } from './registration';
+import { staffCalls } from './staff';
 
 const noInput = z.strictObject({});
 
@@ -34,6 +37,8 @@ export const kioskApi = {
   startVisit: defineCall({
     input: noInput,
     output: z.strictObject({ started: z.literal(true) }),
+    /** out_of_service: staff put the kiosk out of service (staffSetOutOfService). */
+    errors: ['out_of_service'],
   }),
   /** Forgets every main-side trace of the visit (flows, session). Called on « Terminer » and on idle. */
   endVisit: defineCall({
@@ -41,6 +46,9 @@ export const kioskApi = {
     output: z.strictObject({ wiped: z.literal(true) }),
   }),
   ...registrationCalls,
+  ...staffCalls,
+  ...loginCalls,
+  ...passwordResetCalls,
 } as const;
 
 export type KioskApi = typeof kioskApi;

@@ -4,3 +4,4 @@ export * from './types';
 export { createKioskClient } from './client';
 export { createDispatcher, type Dispatch } from './binder';
 export * from './registration';
+export * from './staff';

@@ -1,4 +1,5 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { LANGUAGES } from '../../../shared/locale';
 
 /** Small facts about this kiosk (schema version notes, last portal check…); never personal data. */
 export const kioskMeta = sqliteTable('kiosk_meta', {
@@ -13,4 +14,38 @@ export const visits = sqliteTable('visits', {
   startedAt: text('started_at').notNull(),
   endedAt: text('ended_at'),
   endReason: text('end_reason', { enum: ['finished', 'idle', 'restart'] }),
+});
+
+/**
+ * What staff set at this kiosk (DESIGN §1.5), one row (id 1). A null language means the
+ * configuration's; out of service stops new visits but not the staff entry.
+ */
+export const kioskSettings = sqliteTable('kiosk_settings', {
+  id: integer('id').primaryKey(),
+  defaultLanguage: text('default_language', { enum: LANGUAGES }),
+  outOfService: integer('out_of_service', { mode: 'boolean' }).notNull().default(false),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Wrong staff PINs in a row and the lock-out they caused, one row (id 1): kept across restarts. */
+export const staffPinGuard = sqliteTable('staff_pin_guard', {
+  id: integer('id').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  /** Lock-outs since the last right PIN: each one lasts twice as long as the one before. */
+  lockouts: integer('lockouts').notNull().default(0),
+  lockedUntil: text('locked_until'),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Every staff action and its outcome. Nothing about people: no PIN, no tenant, no free text. */
+export const staffAudit = sqliteTable('staff_audit', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: text('at').notNull(),
+  action: text('action', {
+    enum: ['unlock', 'set_default_language', 'set_out_of_service', 'leave', 'session_end'],
+  }).notNull(),
+  /** `refused`: a staff call without a staff session. */
+  outcome: text('outcome', { enum: ['ok', 'wrong_pin', 'locked_out', 'not_configured', 'refused'] }).notNull(),
+  /** The value set (a language code, "on"/"off") or how a session ended ("finished", "idle"…). */
+  detail: text('detail'),
 });

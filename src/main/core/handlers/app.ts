@@ -1,7 +1,8 @@
-import { ok } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
 import type { HandlerGroup } from '../../../shared/kiosk-api';
 import type { KioskConfig } from '../config';
 import type { PortalMonitor } from '../portal-status';
+import type { KioskSettings } from '../staff/settings';
 import type { VisitTracker } from '../visits';
 import { LANGUAGES } from '../../../shared/locale';
 
@@ -10,6 +11,8 @@ export interface AppDeps {
   version: string;
   portal: PortalMonitor;
   visits: VisitTracker;
+  /** Staff's settings: the default language and whether the kiosk is out of service. */
+  settings: KioskSettings;
 }
 
 /** The kiosk itself: what it is, whether the portal answers, and the visit's start and end. */
@@ -18,17 +21,20 @@ export const appHandlers = ({
   version,
   portal,
   visits,
+  settings,
 }: AppDeps): HandlerGroup<'getInfo' | 'getStatus' | 'startVisit' | 'endVisit'> => ({
   getInfo: async () =>
     ok({
       version,
       kioskId: config.kioskId,
-      defaultLanguage: config.language,
+      // Staff's choice when they made one, so every visit starts and ends in it.
+      defaultLanguage: (await settings.get()).defaultLanguage,
       languages: [...LANGUAGES],
       idle: { ...config.idle },
     }),
   getStatus: async () => ok({ ...portal.status }),
   startVisit: async () => {
+    if ((await settings.get()).outOfService) return fail('out_of_service');
     await visits.start();
     return ok({ started: true as const });
   },

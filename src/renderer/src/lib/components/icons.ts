@@ -38,6 +38,7 @@ export const ICONS = {
   ],
   refresh: ['M23 4v6h-6', 'M1 20v-6h6', 'M3.51 9a9 9 0 0 1 14.85-3.36L23 10', 'M1 14l4.64 4.36A9 9 0 0 0 20.49 15'],
   x: ['M18 6L6 18', 'M6 6l12 12'],
+  lock: ['M5 11h14a2 2 0 0 1 2 2v7a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-7a2 2 0 0 1 2-2z', 'M7 11V7a5 5 0 0 1 10 0v4'],
 } satisfies Record<string, string[]>;
 
 export type IconName = keyof typeof ICONS;

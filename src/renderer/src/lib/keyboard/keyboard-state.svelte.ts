@@ -67,6 +67,11 @@ export class KeyboardState {
       case '{hide}':
         input.blur();
         return;
+      case '{submit}':
+        // As Enter on a physical keyboard: the form decides (checks, then sends).
+        if (input.form) input.form.requestSubmit();
+        else input.blur();
+        return;
     }
   }
 }

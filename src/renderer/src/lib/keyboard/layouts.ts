@@ -66,7 +66,8 @@ const EMAIL_DEFAULT = [
 const EMAIL_WIDE = [EMAIL_DOMAINS.map(domainKey).join(' '), ...EMAIL_DEFAULT.slice(2)];
 
 const DIGITS = ['1 2 3 {bksp}', '4 5 6 {hide}', '7 8 9 {next}', '0 {//}'];
-const PIN = ['1 2 3 {bksp}', '4 5 6 {clear}', '7 8 9 {next}', '0 {//}'];
+/** A PIN pad as on a card terminal: digits, erase, and OK, which submits the PIN's form. */
+const PIN = ['1 2 3', '4 5 6', '7 8 9', '{bksp} 0 {submit}'];
 
 type LayoutObject = Record<string, string[]>;
 
@@ -118,6 +119,7 @@ export const FUNCTION_KEYS = {
   '{next}': { glyph: null, name: 'keyboard.key.next' },
   '{hide}': { glyph: '⌨ ▾', name: 'keyboard.key.hide' },
   '{clear}': { glyph: null, name: 'keyboard.key.clear' },
+  '{submit}': { glyph: null, name: 'keyboard.key.done' },
 } as const satisfies Record<string, { glyph: string | null; name: MessageKey }>;
 
 export type FunctionKey = keyof typeof FUNCTION_KEYS;

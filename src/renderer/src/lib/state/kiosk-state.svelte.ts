@@ -6,9 +6,9 @@ import { errorMessageKey } from '../i18n/errors';
 import { I18n } from '../i18n/i18n.svelte';
 import type { MessageKey } from '../i18n/catalogue';
 
-/** Where the visitor is. The journeys replace the placeholders as they are built. */
-export type Screen = 'attract' | 'home' | 'register' | 'login' | 'forgot-password' | 'help' | HelpScreen;
-export type Entry = Exclude<Screen, 'attract' | 'home' | HelpScreen>;
+/** Where the visitor is: the attract screen, home, one of the journeys, help, or staff mode. */
+export type Screen = 'attract' | 'home' | 'register' | 'login' | 'forgot-password' | 'help' | 'staff' | HelpScreen;
+export type Entry = Exclude<Screen, 'attract' | 'home' | 'staff' | HelpScreen>;
 export const ENTRIES: readonly Entry[] = ['register', 'login', 'forgot-password', 'help'];
 
 /** What the visitor is told: the portal being unconfigured is, for them, simply "offline". */
@@ -16,6 +16,7 @@ export type PortalView = 'unknown' | 'online' | 'offline';
 export type AppInfo = CallOutput<'getInfo'>;
 
 export const STATUS_POLL_MS = 15_000;
+export const STARTUP_POLL_MS = 1_000;
 
 /**
  * The kiosk as the visitor sees it: screen, language, portal status and app info. Components
@@ -25,6 +26,8 @@ export class KioskState {
   screen = $state<Screen>('attract');
   info = $state.raw<AppInfo | null>(null);
   portal = $state<PortalView>('unknown');
+  /** Staff put the kiosk out of service: the attract screen says so and starts no visit. */
+  outOfService = $state(false);
   /** A message for the visitor about the last thing that failed, or null. */
   notice = $state<MessageKey | null>(null);
   busy = $state(false);
@@ -35,6 +38,8 @@ export class KioskState {
   helpOrigin = $state<Exclude<Screen, 'attract'> | null>(null);
   /** Set once the visitor picks a language, so a late `getInfo` does not override them. */
   #languageChosen = false;
+  /** The core has answered with a status it has checked (or knows there is no portal). */
+  #statusSettled = false;
   /** What else holds the visit in the renderer (forms, focus, clipboard) and must forget it at the end. */
   readonly #wipers: (() => void)[] = [];
 
@@ -50,13 +55,20 @@ export class KioskState {
 
   /** Loads app info once and polls the portal status; returns the stop function. */
   connect(pollMs = STATUS_POLL_MS): () => void {
-    const tick = () => {
-      if (!this.info) void this.refreshInfo();
-      void this.refreshStatus();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const tick = async () => {
+      await Promise.all([this.info ? null : this.refreshInfo(), this.refreshStatus(), this.refreshAvailability()]);
+      // The page may come up before the kiosk core, and the core before its first look at the
+      // portal: ask again soon rather than show « Hors ligne » for a whole period.
+      const settled = this.info !== null && this.#statusSettled;
+      if (!stopped) timer = setTimeout(() => void tick(), settled ? pollMs : Math.min(STARTUP_POLL_MS, pollMs));
     };
-    tick();
-    const timer = setInterval(tick, pollMs);
-    return () => clearInterval(timer);
+    void tick();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }
 
   async refreshInfo(): Promise<void> {
@@ -68,9 +80,23 @@ export class KioskState {
     }
   }
 
+  async refreshAvailability(): Promise<void> {
+    const result = await this.api.getAvailability({});
+    if (result.ok) this.outOfService = result.value.outOfService;
+  }
+
+  /** « Personnel » on the attract screen: staff mode, without a visit, in the language on screen. */
+  openStaff(): void {
+    if (this.screen !== 'attract') return;
+    this.notice = null;
+    this.#languageChosen = true;
+    this.screen = 'staff';
+  }
+
   async refreshStatus(): Promise<void> {
     const result = await this.api.getStatus({});
     this.portal = result.ok && result.value.portal === 'online' ? 'online' : 'offline';
+    this.#statusSettled = result.ok && (result.value.checkedAt !== null || result.value.portal === 'not_configured');
   }
 
   /** The first touch: the visit starts in the language on screen. */
@@ -81,7 +107,10 @@ export class KioskState {
     try {
       const result = await this.api.startVisit({});
       if (result.ok) this.screen = 'home';
-      else this.notice = errorMessageKey(result.error.code);
+      else {
+        this.notice = errorMessageKey(result.error.code);
+        if (result.error.code === 'out_of_service') this.outOfService = true;
+      }
     } finally {
       this.busy = false;
     }

@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import type { KioskApi } from '../../../../shared/kiosk-api/calls';
+import { signedInTenantSchema } from '../../../../shared/kiosk-api/login';
+import type { CallOutput } from '../../../../shared/kiosk-api/types';
+import type { z } from 'zod';
+import { fail, ok, type Failure, type Result } from '../../../../shared/result';
+import { normalizeEmail } from '../../../../shared/rules/email';
+import type { Logger } from '../../logger';
+import type { PortalClient } from '../../portal-client/client';
+import { countsAsFailure, fromPortal, loginProblems, type LoginError } from './errors';
+import { SIGNED_OUT, type LoginState } from './state';
+import { transition, type LoginEvent } from './transitions';
+
+type LoginAnswer = Result<CallOutput<'login'>, KioskApi['login']['errors'][number]>;
+type LoginInput = z.output<KioskApi['login']['input']>;
+
+export interface LoginFlowOptions {
+  portal: PortalClient;
+  logger: Logger;
+  now?: () => Date;
+  /** How long « Se déconnecter » waits for the portal before going on without it. */
+  logoutTimeoutMs?: number;
+}
+
+const secondsUntil = (at: number, now: number) => Math.max(1, Math.ceil((at - now) / 1000));
+
+/**
+ * The visit's login (login.mermaid): signed out, with the visit's count of refused attempts, or
+ * signed in, holding the portal's session token. The token lives here only — the renderer gets
+ * the tenant's first name, email and account number — and dies with the visit: « Se déconnecter »,
+ * « Terminer », the idle wipe and a new visit all end it at the portal as far as it answers.
+ */
+export class LoginFlow {
+  #state: LoginState = SIGNED_OUT;
+  /** Bumped by each wipe: an answer arriving after it belongs to the previous visitor. */
+  #generation = 0;
+  /** The attempt in flight: a repeated tap with the same email + password joins it. */
+  #running: { key: string; answer: Promise<LoginAnswer> } | null = null;
+  readonly #logouts = new Set<Promise<void>>();
+  readonly #now: () => number;
+
+  constructor(private readonly options: LoginFlowOptions) {
+    const now = options.now ?? (() => new Date());
+    this.#now = () => now().getTime();
+  }
+
+  session(): CallOutput<'getSession'> {
+    const state = this.#current();
+    return state.step === 'signed-in' ? { signedIn: true, tenant: state.tenant } : { signedIn: false };
+  }
+
+  login(input: LoginInput): Promise<LoginAnswer> {
+    // A digest, so the joined attempt is recognised without keeping the password around.
+    const key = createHash('sha256').update(`${input.email}\u0000${input.password}`).digest('base64');
+    if (this.#running?.key === key) return this.#running.answer;
+    const before: Promise<unknown> = this.#running?.answer ?? Promise.resolve();
+    const generation = this.#generation;
+    const answer = before.then(() => this.#attempt(input, generation));
+    const running = { key, answer };
+    this.#running = running;
+    void answer.finally(() => {
+      if (this.#running === running) this.#running = null;
+    });
+    return answer;
+  }
+
+  /** « Se déconnecter »: forgotten here at once, then ended at the portal unless it is too slow. */
+  async logout(): Promise<CallOutput<'logout'>> {
+    const state = this.#current();
+    this.#apply({ type: 'signed_out' });
+    if (state.step === 'signed-in') await this.#endAtPortal(state.sessionToken, this.options.logoutTimeoutMs ?? 3_000);
+    return { loggedOut: true };
+  }
+
+  /** The end of the visit: the session, the failure count and any answer still on its way are forgotten. */
+  wipe(): void {
+    this.#generation += 1;
+    const state = this.#state;
+    this.#state = SIGNED_OUT;
+    this.#running = null;
+    if (state.step === 'signed-in') void this.#endAtPortal(state.sessionToken);
+  }
+
+  /** Resolves once the portal logouts started so far have finished (for a clean shutdown, and tests). */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.#logouts]);
+  }
+
+  async #attempt(input: LoginInput, generation: number): Promise<LoginAnswer> {
+    if (generation !== this.#generation) return fail('visit_ended');
+    const problems = loginProblems(input);
+    if (problems.length > 0) return fail('invalid_fields', { fields: problems });
+    const before = this.#current();
+    if (before.step === 'signed-out' && before.retryAt !== null && before.retryAt > this.#now())
+      return fail('slow_down', { retryAfterSeconds: secondsUntil(before.retryAt, this.#now()) });
+    if (before.step === 'signed-in') {
+      // Someone signs in again in the same visit: the earlier session ends first.
+      this.#apply({ type: 'signed_out' });
+      void this.#endAtPortal(before.sessionToken);
+    }
+
+    // No Idempotency-Key, so no retry either: the portal would keep a replayable answer holding the token.
+    const opened = await this.options.portal.call('login', {
+      body: { email: normalizeEmail(input.email), password: input.password },
+    });
+    if (generation !== this.#generation) {
+      if (opened.ok) void this.#endAtPortal(opened.value.sessionToken);
+      return fail('visit_ended');
+    }
+    if (!opened.ok) return this.#refused(fromPortal(opened.error), opened.error.code, opened.error.status);
+
+    const { sessionToken, expiresAt, idleTimeoutSeconds } = opened.value;
+    const me = await this.options.portal.call('me', { sessionToken, timeoutMs: 8_000 });
+    const tenant = me.ok
+      ? signedInTenantSchema.safeParse({
+          firstName: me.value.firstName,
+          email: me.value.email,
+          accountNumber: me.value.accountNumber,
+        })
+      : null;
+    if (generation !== this.#generation || !tenant?.success) {
+      void this.#endAtPortal(sessionToken);
+      if (generation !== this.#generation) return fail('visit_ended');
+      this.options.logger.warn(
+        { call: 'login', step: 'me', code: me.ok ? 'bad_tenant' : me.error.code },
+        'portal call failed',
+      );
+      return fail('portal_unreachable');
+    }
+    // The portal drops a session unused for idleTimeoutSeconds; the kiosk never uses it after this.
+    const end = Math.min(Date.parse(expiresAt), this.#now() + idleTimeoutSeconds * 1000);
+    const moved = this.#apply({ type: 'signed_in', sessionToken, tenant: tenant.data, expiresAt: end });
+    if (!moved) {
+      void this.#endAtPortal(sessionToken);
+      return fail('portal_unreachable');
+    }
+    return ok({ tenant: tenant.data });
+  }
+
+  #refused(answer: Failure<LoginError>, portalCode: string, status: number | undefined): LoginAnswer {
+    const code = answer.error.code;
+    if (code === 'portal_unreachable')
+      this.options.logger.warn({ call: 'login', code: portalCode, status }, 'portal call failed');
+    if (!countsAsFailure(code)) return answer as LoginAnswer;
+    const at = this.#now();
+    this.#apply({ type: 'attempt_refused', at });
+    const state = this.#state;
+    const wait = state.step === 'signed-out' && state.retryAt !== null ? secondsUntil(state.retryAt, at) : 0;
+    // The longer of the portal's lock and the kiosk's own wait is the one the tenant must see.
+    const retryAfterSeconds = Math.max(wait, answer.error.retryAfterSeconds ?? 0);
+    return retryAfterSeconds > 0 ? fail(code, { retryAfterSeconds }) : fail(code);
+  }
+
+  /** The state now, a session past its end forgotten (the portal has dropped it already). */
+  #current(): LoginState {
+    if (this.#state.step === 'signed-in' && this.#state.expiresAt <= this.#now()) this.#state = SIGNED_OUT;
+    return this.#state;
+  }
+
+  #apply(event: LoginEvent): boolean {
+    const next = transition(this.#current(), event);
+    if (!next.ok) {
+      this.options.logger.error(
+        { event: event.type, from: this.#state.step, code: next.code },
+        'login transition refused',
+      );
+      return false;
+    }
+    this.#state = next.state;
+    return true;
+  }
+
+  /** Best effort: a session the portal cannot be told about still dies there when idle. */
+  #endAtPortal(sessionToken: string, timeoutMs = 5_000): Promise<void> {
+    const done = this.options.portal
+      .call('logout', { sessionToken, body: {}, retry: false, timeoutMs })
+      .then((answer) => {
+        if (!answer.ok && answer.error.code !== 'session_invalid')
+          this.options.logger.warn({ call: 'logout', code: answer.error.code }, 'portal logout failed');
+      });
+    this.#logouts.add(done);
+    void done.finally(() => this.#logouts.delete(done));
+    return done;
+  }
+}

@@ -1,0 +1,57 @@
+import type { KioskApi } from '../../../../shared/kiosk-api/calls';
+import { fail, type Failure } from '../../../../shared/result';
+import { emailSchema } from '../../../../shared/rules/email';
+import { failedPasswordRules } from '../../../../shared/rules/password-policy';
+import type { PortalCallError } from '../../portal-client/client';
+
+/** Every refusal a reset call may answer, as the contract lists them. */
+export type ResetError = KioskApi['requestReset']['errors'][number] | KioskApi['confirmReset']['errors'][number];
+
+/** `invalid_fields` entries: "<field>:<reason>", reasons as in RESET_FIELD_REASONS of the contract. */
+export function requestProblems(input: { email: string }): string[] {
+  return emailSchema.safeParse(input.email).success ? [] : ['email:invalid'];
+}
+
+export function confirmProblems(input: { newPassword: string; newPasswordConfirmation: string }): string[] {
+  const problems = failedPasswordRules(input.newPassword).map((rule) => `newPassword:${rule}`);
+  if (input.newPassword !== input.newPasswordConfirmation) problems.push('newPasswordConfirmation:mismatch');
+  return problems;
+}
+
+export const invalidFields = (fields: string[]) => fail('invalid_fields' as const, { fields });
+
+type Step = 'request' | 'confirm';
+
+/** The refusals each step expects from its portal route; any other is not the tenant's to fix. */
+const EXPECTED: Record<Step, ReadonlySet<string>> = {
+  request: new Set(['invalid_input']),
+  confirm: new Set(['invalid_code', 'code_expired', 'too_many_attempts', 'weak_password', 'invalid_input']),
+};
+
+/** The portal names fields by their path in its body; the screens by their own name. */
+const FIELD_NAMES: Record<string, string> = { email: 'email', code: 'code', newPassword: 'newPassword' };
+
+/**
+ * A portal refusal → the kiosk's code for it. Whatever is not the tenant's to fix (the portal
+ * down, the kiosk's credential refused, an answer outside the contract) is `portal_unreachable`;
+ * staff see the real cause in the logs. The portal answers an address without an account exactly
+ * like a wrong code (`invalid_code`), and so does the kiosk.
+ */
+export function fromPortal(error: PortalCallError, step: Step): Failure<ResetError> {
+  if (!EXPECTED[step].has(error.code)) return fail('portal_unreachable');
+  switch (error.code) {
+    case 'invalid_code':
+      return fail('code_wrong');
+    case 'code_expired':
+      return fail('code_expired');
+    case 'too_many_attempts':
+      return fail('code_locked');
+    case 'weak_password':
+      return invalidFields((error.rules ?? ['not_common']).map((rule) => `newPassword:${rule}`));
+    default: {
+      // invalid_input: the kiosk checked the same rules first, so this is rare (a stricter portal).
+      const fields = (error.fields ?? []).map((path) => FIELD_NAMES[path.split('.').at(-1) ?? ''] ?? 'email');
+      return invalidFields([...new Set(fields)].map((f) => (f === 'email' ? 'email:invalid' : f)));
+    }
+  }
+}

@@ -1,0 +1,168 @@
+import type { CallOutput } from '../../../shared/kiosk-api';
+import type { Language } from '../../../shared/locale';
+import { fail, ok, type Failure, type Result } from '../../../shared/result';
+import type { KioskDb } from '../db/open';
+import type { Logger } from '../logger';
+import type { KioskEnrolment } from '../portal-client/enrolment';
+import type { PortalMonitor } from '../portal-status';
+import { StaffAudit, type AuditAction, type AuditOutcome } from './audit';
+import { DEMO_STAFF_PIN, DEMO_STAFF_PIN_HASH } from './demo-pin';
+import { PinGuard } from './pin-guard';
+import { STAFF_PIN_PATTERN, verifyStaffPin } from './pin-hash';
+import { StaffSession, type SessionEnd } from './session';
+import type { KioskSettings } from './settings';
+import { readHealth } from './status';
+
+export interface StaffOptions {
+  db: KioskDb;
+  /** The configured hash (already the demo one in the demo), or null: staff mode is off. */
+  pinHash: string | null;
+  kioskId: string;
+  version: string;
+  settings: KioskSettings;
+  portal: PortalMonitor;
+  enrolment: KioskEnrolment | null;
+  /** A staff session ends after this long without a staff call. */
+  sessionIdleMs: number;
+  logger: Logger;
+  now?: () => Date;
+}
+
+type UnlockError = 'staff_pin_wrong' | 'staff_pin_lockout' | 'staff_not_configured';
+
+/**
+ * Staff mode in the kiosk core: the PIN check (with its persistent lock-out), the staff session,
+ * the settings staff change and the audit of everything they do. Ends with the visit (onWipe).
+ */
+export class StaffService {
+  readonly #now: () => Date;
+  readonly #guard: PinGuard;
+  readonly #audit: StaffAudit;
+  readonly #session: StaffSession;
+  /** PIN checks one at a time: each costs 128 MiB, and the wrong-PIN count must not race. */
+  #unlocking: Promise<unknown> = Promise.resolve();
+  /** Audit writes started from synchronous places (the visit's wipe), awaited before closing. */
+  readonly #pending = new Set<Promise<void>>();
+
+  constructor(private readonly options: StaffOptions) {
+    this.#now = options.now ?? (() => new Date());
+    this.#guard = new PinGuard(options.db, this.#now);
+    this.#audit = new StaffAudit(options.db, this.#now);
+    this.#session = new StaffSession(options.sessionIdleMs, this.#now);
+  }
+
+  get audit(): StaffAudit {
+    return this.#audit;
+  }
+
+  get pinMode(): CallOutput<'staffEntry'>['pin'] {
+    const { pinHash } = this.options;
+    return pinHash === null ? 'not_configured' : pinHash === DEMO_STAFF_PIN_HASH ? 'demo' : 'configured';
+  }
+
+  async entry(): Promise<CallOutput<'staffEntry'>> {
+    const mode = this.pinMode;
+    return {
+      pin: mode,
+      lockedForSeconds: mode === 'not_configured' ? 0 : await this.#guard.lockedFor(),
+      demoPin: mode === 'demo' ? DEMO_STAFF_PIN : null,
+    };
+  }
+
+  unlock(pin: string): Promise<Result<{ unlocked: true }, UnlockError>> {
+    const attempt = this.#unlocking.then(() => this.#unlock(pin));
+    this.#unlocking = attempt.catch(() => undefined);
+    return attempt;
+  }
+
+  async #unlock(pin: string): Promise<Result<{ unlocked: true }, UnlockError>> {
+    const { pinHash } = this.options;
+    if (pinHash === null) {
+      await this.#audit.record('unlock', 'not_configured');
+      return fail('staff_not_configured');
+    }
+    const wait = await this.#guard.lockedFor();
+    if (wait > 0) {
+      await this.#audit.record('unlock', 'locked_out');
+      return fail('staff_pin_lockout', { retryAfterSeconds: wait });
+    }
+    const right = STAFF_PIN_PATTERN.test(pin) && (await verifyStaffPin(pin, pinHash));
+    if (!right) {
+      const lockout = await this.#guard.recordFailure();
+      await this.#audit.record('unlock', 'wrong_pin', lockout ? `lockout:${lockout}` : null);
+      if (lockout) this.options.logger.warn({ lockoutSeconds: lockout }, 'staff entry locked after wrong PINs');
+      return lockout ? fail('staff_pin_lockout', { retryAfterSeconds: lockout }) : fail('staff_pin_wrong');
+    }
+    await this.#guard.recordSuccess();
+    this.#session.begin();
+    await this.#audit.record('unlock', 'ok');
+    return ok({ unlocked: true as const });
+  }
+
+  async status(): Promise<Result<CallOutput<'staffStatus'>, 'staff_locked'>> {
+    if (!this.#active()) return fail('staff_locked');
+    const { db, portal, enrolment, kioskId, version } = this.options;
+    const [health, settings] = await Promise.all([
+      readHealth({ db, portal, enrolment, now: this.#now }),
+      this.options.settings.get(),
+    ]);
+    return ok({
+      kioskId,
+      version,
+      ...health,
+      defaultLanguage: settings.defaultLanguage,
+      outOfService: settings.outOfService,
+      pin: this.pinMode === 'demo' ? 'demo' : 'configured',
+    });
+  }
+
+  async setDefaultLanguage(language: Language): Promise<Result<{ defaultLanguage: Language }, 'staff_locked'>> {
+    if (!this.#active()) return this.#refused('set_default_language');
+    const settings = await this.options.settings.setDefaultLanguage(language);
+    await this.#audit.record('set_default_language', 'ok', language);
+    return ok({ defaultLanguage: settings.defaultLanguage });
+  }
+
+  async setOutOfService(outOfService: boolean): Promise<Result<{ outOfService: boolean }, 'staff_locked'>> {
+    if (!this.#active()) return this.#refused('set_out_of_service');
+    const settings = await this.options.settings.setOutOfService(outOfService);
+    await this.#audit.record('set_out_of_service', 'ok', outOfService ? 'on' : 'off');
+    this.options.logger.info({ outOfService }, 'kiosk service state changed by staff');
+    return ok({ outOfService: settings.outOfService });
+  }
+
+  async leave(): Promise<Result<{ left: true }, 'staff_locked'>> {
+    if (!this.#active()) return this.#refused('leave');
+    this.#session.end();
+    await this.#audit.record('leave', 'ok');
+    return ok({ left: true as const });
+  }
+
+  /** The visit ended (« Terminer », idle, a new visit, shutdown): so does any staff session. */
+  endSession(reason: SessionEnd): void {
+    if (this.#session.end()) this.#track('session_end', 'ok', reason);
+  }
+
+  /** Waits for audit rows still being written (before the database closes). */
+  async settle(): Promise<void> {
+    await Promise.all([...this.#pending]);
+  }
+
+  #active(): boolean {
+    return this.#session.touch(() => this.#track('session_end', 'ok', 'expired'));
+  }
+
+  /** A staff call without a session: refused, and written down (someone tried). */
+  async #refused(action: AuditAction): Promise<Failure<'staff_locked'>> {
+    await this.#audit.record(action, 'refused', 'no_session');
+    return fail('staff_locked');
+  }
+
+  #track(action: AuditAction, outcome: AuditOutcome, detail: string): void {
+    const write = this.#audit
+      .record(action, outcome, detail)
+      .catch((error: unknown) => this.options.logger.error({ err: error }, 'staff audit write failed'))
+      .finally(() => this.#pending.delete(write));
+    this.#pending.add(write);
+  }
+}

@@ -1,0 +1,221 @@
+import type { CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
+import type { Language } from '../../../../shared/locale';
+import type { MessageKey } from '../i18n/catalogue';
+import type { Captcha } from '../registration/registration-state.svelte';
+import { ConfirmForm, fieldErrors, RequestForm, type ConfirmField, type RequestField } from './reset-forms.svelte';
+
+export type ResetView = 'request' | 'code' | 'done';
+type Failure<N extends 'requestReset' | 'confirmReset'> = Extract<CallResult<N>, { ok: false }>['error'];
+
+const REQUEST_FIELDS: readonly RequestField[] = ['email', 'captchaAnswer'];
+const CONFIRM_FIELDS: readonly ConfirmField[] = ['code', 'newPassword', 'newPasswordConfirmation'];
+
+/** Errors about the whole step rather than a field, worded above the form. */
+const FLOW_NOTICES: Record<string, MessageKey> = {
+  flow_expired: 'reset.error.flow_expired',
+  portal_unreachable: 'reset.error.portal_unreachable',
+  unavailable: 'error.unavailable',
+  forbidden: 'error.forbidden',
+};
+
+/**
+ * The forgotten password as the tenant lives it: the address and captcha, then the code of the
+ * email and the new password, then done. The flow itself lives in the kiosk core; this keeps only
+ * what is on screen, and never tells an address with an account from one without.
+ */
+export class PasswordResetState {
+  view = $state<ResetView>('request');
+  readonly request = new RequestForm();
+  readonly confirm = new ConfirmForm();
+  captcha = $state.raw<Captcha | null>(null);
+  captchaRequired = $state(true);
+  maskedEmail = $state<string | null>(null);
+  /** A message about the whole step (expired flow, portal down…), or null. */
+  notice = $state<MessageKey | null>(null);
+  busy = $state(false);
+  /** Bumped by each wipe: an answer arriving after it belongs to the previous visitor. */
+  #generation = 0;
+
+  constructor(
+    private readonly api: KioskClient,
+    private readonly language: () => Language,
+  ) {}
+
+  /** The screen is shown: resume where the core's flow stands (after a help page), or start one. */
+  async resume(): Promise<void> {
+    const gen = this.#generation;
+    const result = await this.api.getReset({});
+    if (gen !== this.#generation) return;
+    if (!result.ok) return this.#flowNotice(result.error.code);
+    this.captchaRequired = result.value.captchaRequired;
+    const { step, maskedEmail } = result.value;
+    if (step === 'code' || step === 'done') {
+      this.maskedEmail = maskedEmail;
+      // Back on step 1 to correct the address is the tenant's choice; the core allows it.
+      if (this.view !== 'request' || step === 'done') this.view = step;
+    } else if (step === 'none') {
+      await this.#restart();
+      return;
+    } else this.view = 'request';
+    await this.newCaptcha();
+  }
+
+  async newCaptcha(): Promise<void> {
+    if (this.view !== 'request') return;
+    const gen = this.#generation;
+    const result = await this.api.newCaptcha({ purpose: 'password-reset' });
+    if (gen !== this.#generation || this.view !== 'request') return;
+    if (!result.ok) return this.#flowNotice(result.error.code);
+    this.captchaRequired = result.value.required;
+    this.captcha = result.value.required
+      ? {
+          id: result.value.captchaId,
+          image: result.value.image,
+          width: result.value.width,
+          height: result.value.height,
+        }
+      : null;
+  }
+
+  /** Step 1. Whatever the address, a well-formed one leads to step 2 with the same words. */
+  async submitRequest(): Promise<void> {
+    if (this.busy) return;
+    const form = this.request;
+    this.notice = null;
+    if (!form.check(this.captchaRequired)) {
+      form.captchaAnswer = '';
+      return;
+    }
+    this.busy = true;
+    const gen = this.#generation;
+    try {
+      const result = await this.api.requestReset({
+        email: form.email,
+        language: this.language(),
+        ...(this.captcha ? { captchaId: this.captcha.id, captchaAnswer: form.captchaAnswer } : {}),
+      });
+      if (gen !== this.#generation) return;
+      form.captchaAnswer = '';
+      if (result.ok) {
+        this.maskedEmail = result.value.maskedEmail;
+        this.captcha = null;
+        this.confirm.reset();
+        this.view = 'code';
+        return;
+      }
+      await this.#requestRefused(result.error);
+      await this.newCaptcha();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #requestRefused(error: Failure<'requestReset'>): Promise<void> {
+    switch (error.code) {
+      case 'invalid_fields':
+      case 'invalid_input':
+        this.request.errors = fieldErrors(error.fields, REQUEST_FIELDS);
+        return;
+      case 'captcha_wrong':
+      case 'captcha_expired':
+        this.request.errors = { captchaAnswer: `register.error.${error.code}` };
+        return;
+      default:
+        return this.#common(error.code);
+    }
+  }
+
+  /** Step 2. The code and both passwords are cleared after every answer, whatever it is. */
+  async submitConfirm(): Promise<void> {
+    if (this.busy) return;
+    const form = this.confirm;
+    this.notice = null;
+    if (!form.check()) {
+      form.clearSecrets();
+      return;
+    }
+    this.busy = true;
+    const gen = this.#generation;
+    try {
+      const result = await this.api.confirmReset({
+        code: form.code,
+        newPassword: form.newPassword,
+        newPasswordConfirmation: form.newPasswordConfirmation,
+      });
+      if (gen !== this.#generation) return;
+      form.clearSecrets();
+      if (result.ok) {
+        this.view = 'done';
+        return;
+      }
+      await this.#confirmRefused(result.error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #confirmRefused(error: Failure<'confirmReset'>): Promise<void> {
+    switch (error.code) {
+      case 'invalid_fields':
+      case 'invalid_input':
+        this.confirm.errors = fieldErrors(error.fields, CONFIRM_FIELDS);
+        return;
+      case 'code_wrong':
+      case 'code_expired':
+      case 'code_locked':
+        this.confirm.errors = { code: `reset.error.${error.code}` };
+        return;
+      default:
+        return this.#common(error.code);
+    }
+  }
+
+  /** Step 2 → step 1, the address still typed: to correct it, or to have a new email sent. */
+  async again(): Promise<void> {
+    this.view = 'request';
+    this.notice = null;
+    this.confirm.reset();
+    this.request.errors = {};
+    await this.newCaptcha();
+  }
+
+  /** Done, on to the login: the reset is over, nothing of it is kept for the rest of the visit. */
+  async leave(): Promise<void> {
+    this.reset();
+    await this.api.cancelReset({});
+  }
+
+  async #common(code: string): Promise<void> {
+    if (code === 'wrong_step') return this.resume();
+    this.#flowNotice(code);
+    if (code === 'flow_expired') await this.#restart();
+  }
+
+  /** A fresh flow at step 1; the address typed stays on screen (the notice says why). */
+  async #restart(): Promise<void> {
+    const gen = this.#generation;
+    const started = await this.api.startReset({});
+    if (gen !== this.#generation) return;
+    if (!started.ok) return this.#flowNotice(started.error.code);
+    this.view = 'request';
+    this.maskedEmail = null;
+    this.confirm.reset();
+    await this.newCaptcha();
+  }
+
+  #flowNotice(code: string): void {
+    this.notice = FLOW_NOTICES[code] ?? 'error.internal';
+  }
+
+  /** The end of the visit: every value, error and step forgotten. */
+  reset(): void {
+    this.#generation++;
+    this.request.reset();
+    this.confirm.reset();
+    this.view = 'request';
+    this.notice = null;
+    this.captcha = null;
+    this.maskedEmail = null;
+    this.busy = false;
+  }
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../locale';
+import { EMAIL_MAX_LENGTH } from '../rules/email';
+import { passwordFieldSchema } from '../rules/password-policy';
+import { defineCall } from './define';
+
+/**
+ * Forgotten password at the kiosk (DESIGN §1.4), the calls of its screens. The flow lives in the
+ * kiosk core, one per visit; the renderer only learns the step it is at and the masked address.
+ *
+ * Anti-enumeration: `requestReset` answers the same whether or not the address has an account
+ * (the portal sends an email only when it has one), and a code typed for an address without an
+ * account is simply `code_wrong`. Nothing the kiosk says depends on the address existing.
+ *
+ * Field problems come two ways, both naming fields, never echoing values:
+ * - `invalid_input` (the binder): a field's shape is wrong, `fields: ['code']`;
+ * - `invalid_fields` (the flow's rules): `fields: ['<field>:<reason>', …]`, reasons below.
+ * After any answer of `requestReset` the captcha it carried is spent: draw a new one
+ * (newCaptcha with purpose `password-reset`).
+ */
+
+export const RESET_STEPS = ['none', 'request', 'code', 'done'] as const;
+export type ResetStep = (typeof RESET_STEPS)[number];
+
+/** Reasons after the colon in `invalid_fields`, per field. */
+export const RESET_FIELD_REASONS = {
+  email: ['invalid'],
+  /** The password rules of src/shared/rules/password-policy.ts (same policy as registration). */
+  newPassword: ['min_length', 'max_length', 'lower', 'upper', 'digit', 'special', 'not_common'],
+  newPasswordConfirmation: ['mismatch'],
+} as const;
+
+const seconds = z.number().int().nonnegative();
+const flowErrors = ['flow_expired', 'wrong_step', 'portal_unreachable'] as const;
+
+export const passwordResetCalls = {
+  /** Where the visit's reset stands (the screen comes back to it after a help page). */
+  getReset: defineCall({
+    input: z.strictObject({}),
+    output: z.strictObject({
+      step: z.enum(RESET_STEPS),
+      /** "j•••@o•••.fr" once a request was made. */
+      maskedEmail: z.string().nullable(),
+      /** When an untouched flow dies; null without a flow. */
+      expiresInSeconds: seconds.nullable(),
+      captchaRequired: z.boolean(),
+    }),
+  }),
+
+  /** Opens the visit's reset at step 1, dropping any earlier one of this visit. */
+  startReset: defineCall({
+    input: z.strictObject({}),
+    output: z.strictObject({ step: z.literal('request'), expiresInSeconds: seconds }),
+  }),
+
+  /** Leaves the reset (the visit goes on); the address it held is forgotten. */
+  cancelReset: defineCall({
+    input: z.strictObject({}),
+    output: z.strictObject({ cancelled: z.literal(true) }),
+  }),
+
+  /**
+   * Step 1: email + captcha. Always the same answer for a well-formed address (see above).
+   * Also allowed from `code` (the tenant went back to correct the address or ask again).
+   * `language`: the email's language.
+   */
+  requestReset: defineCall({
+    input: z.strictObject({
+      email: z.string().max(EMAIL_MAX_LENGTH + 20),
+      language: z.enum(LANGUAGES).optional(),
+      /** Both absent when the kiosk's captcha is off (newCaptcha answered `required: false`). */
+      captchaId: z.string().min(1).max(64).optional(),
+      captchaAnswer: z.string().max(16).optional(),
+    }),
+    output: z.strictObject({ step: z.literal('code'), maskedEmail: z.string() }),
+    errors: ['invalid_fields', 'captcha_wrong', 'captcha_expired', ...flowErrors],
+  }),
+
+  /**
+   * Step 2: the 6-digit code of the email and the new password twice (checked against the policy
+   * here first, so a weak password spends no code attempt).
+   * - code_wrong: not the code of the latest email (or no account for the address: same answer);
+   * - code_expired: older than the code's lifetime (15 minutes), ask for a new email;
+   * - code_locked: too many wrong codes, ask for a new email;
+   * - invalid_fields: `newPassword:<rule>`, `newPasswordConfirmation:mismatch`.
+   * On success the portal ends every session of the account and sends a "password changed" email.
+   */
+  confirmReset: defineCall({
+    input: z.strictObject({
+      code: z.string().regex(/^\d{6}$/, 'six digits'),
+      newPassword: passwordFieldSchema,
+      newPasswordConfirmation: passwordFieldSchema,
+    }),
+    output: z.strictObject({ step: z.literal('done') }),
+    errors: ['invalid_fields', 'code_wrong', 'code_expired', 'code_locked', ...flowErrors],
+  }),
+} as const;
