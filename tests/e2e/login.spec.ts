@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_LOGIN } from '../../src/portal/accounts/demo-login';
 import { expect, test } from './fixtures';
-import { demoLoginTenant, kioskCall, START, touchFill } from './registration-helpers';
+import { demoLoginTenant, field, kioskCall, START, touchFill } from './registration-helpers';
+import { axeViolations as axe } from './screen-check';
 
 /** The words of the login screens the tests look for (from messages/login and messages/app). */
 const WORDS = {
@@ -42,13 +42,6 @@ const WORDS = {
 } as const;
 type Lang = keyof typeof WORDS;
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-async function axe(page: Page, screen: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${screen}: ${v.id} ${n.target.join(' ')}`));
-}
-
-const field = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
 const submitButton = (page: Page, lang: Lang = 'fr') =>
   page.locator('form').getByRole('button', { name: WORDS[lang].submit, exact: true });
 

@@ -5,7 +5,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { startDemoPortal, type DemoPortal } from '../../src/portal/demo';
 import type { SignatoryRow } from '../../src/portal/signatories/store';
 import { expect, startKiosk, stopKiosk, test as base, type RunningKiosk } from './fixtures';
-import { START } from './registration-helpers';
+import { mailsTo, START, type Mail } from './registration-helpers';
 
 /**
  * The forgotten password needs what the embedded portal keeps to itself: an activated account to
@@ -69,22 +69,9 @@ export const test = base.extend<{ portal: ResetPortal }>({
 
 export { expect };
 
-interface Mail {
-  to: string[];
-  subject: string;
-  codes: string[];
-  links: string[];
-}
-
-async function mailsTo(request: APIRequestContext, portal: ResetPortal, email: string): Promise<Mail[]> {
-  const response = await request.get(`${portal.mailboxUrl}.json`);
-  const { messages } = (await response.json()) as { messages: Mail[] };
-  return messages.filter((m) => m.to.includes(email));
-}
-
 /** The number of emails to `email` whose subject matches, now. */
 export const countMails = async (request: APIRequestContext, portal: ResetPortal, email: string, subject: RegExp) =>
-  (await mailsTo(request, portal, email)).filter((m) => subject.test(m.subject)).length;
+  (await mailsTo(request, portal.mailboxUrl, email)).filter((m) => subject.test(m.subject)).length;
 
 /** Waits for the `nth` (1-based) email to `email` whose subject matches, and returns it. */
 export async function nthMail(
@@ -96,7 +83,10 @@ export async function nthMail(
 ): Promise<Mail> {
   let found: Mail[] = [];
   await expect
-    .poll(async () => (found = (await mailsTo(request, portal, email)).filter((m) => subject.test(m.subject))).length)
+    .poll(
+      async () =>
+        (found = (await mailsTo(request, portal.mailboxUrl, email)).filter((m) => subject.test(m.subject))).length,
+    )
     .toBeGreaterThanOrEqual(nth);
   return found[nth - 1]!;
 }

@@ -135,11 +135,21 @@ export const submit = (page: Page, name = 'Valider'): Promise<void> =>
 
 // ── The demo portal's mailbox ────────────────────────────────────────────────────────────────
 
-interface Mail {
+export interface Mail {
   to: string[];
   subject: string;
   links: string[];
   codes: string[];
+}
+
+/**
+ * The emails to `email` a demo portal's mail catcher holds now, oldest first. `mailboxUrl`: the
+ * embedded portal's (kiosk.mailboxUrl) or that of a portal the test runs itself.
+ */
+export async function mailsTo(request: APIRequestContext, mailboxUrl: string, email: string): Promise<Mail[]> {
+  const response = await request.get(`${mailboxUrl}.json`);
+  const { messages } = (await response.json()) as { messages: Mail[] };
+  return messages.filter((m) => m.to.includes(email));
 }
 
 /** The last activation email to `email`, as the demo portal's mail catcher caught it. */
@@ -147,20 +157,15 @@ export async function lastMail(request: APIRequestContext, kiosk: RunningKiosk, 
   let found: Mail | undefined;
   await expect
     .poll(async () => {
-      const response = await request.get(`${kiosk.mailboxUrl}.json`);
-      const { messages } = (await response.json()) as { messages: Mail[] };
-      found = messages.filter((m) => m.to.includes(email)).at(-1);
+      found = (await mailsTo(request, kiosk.mailboxUrl!, email)).at(-1);
       return found?.codes.length ?? 0;
     })
     .toBeGreaterThan(0);
   return found!;
 }
 
-export async function mailCount(request: APIRequestContext, kiosk: RunningKiosk, email: string): Promise<number> {
-  const response = await request.get(`${kiosk.mailboxUrl}.json`);
-  const { messages } = (await response.json()) as { messages: Mail[] };
-  return messages.filter((m) => m.to.includes(email)).length;
-}
+export const mailCount = async (request: APIRequestContext, kiosk: RunningKiosk, email: string): Promise<number> =>
+  (await mailsTo(request, kiosk.mailboxUrl!, email)).length;
 
 /** Calls the kiosk API as the page would (with this launch's secret), to look at main-side state. */
 export async function kioskCall(

@@ -6,6 +6,16 @@ import { expect } from './fixtures';
 
 /** WCAG 2.2 AA, as axe tags it. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** Axe's verdict on what is on screen now, as readable lines naming `screen` (empty when clean). */
+export async function axeViolations(page: Page, screen: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return result.violations.flatMap((v) =>
+    v.nodes.map(
+      (n) => `${screen}: ${v.id} (${v.impact}) ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim()}`,
+    ),
+  );
+}
+
 /** The kiosk's three screens: portrait, landscape, and the old 5:4 monitor. */
 export const SCREEN_SIZES = [
   [1080, 1920],

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { hashStaffPin } from '../../src/main/core/staff/pin-hash';
 import { expect, test } from './fixtures';
 import { keyboard } from './registration-helpers';
+import { axeViolations as violations } from './screen-check';
 
 /** The README's demo PIN: the web shell's embedded demo portal uses it when none is configured. */
 const DEMO_PIN = '246810';
@@ -11,7 +11,6 @@ const DEMO_PIN = '246810';
  * take more than the default 5 s, so the first expectation after each PIN waits longer.
  */
 const VERIFY = { timeout: 20_000 };
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const W = {
   fr: {
@@ -55,15 +54,6 @@ async function unlock(page: Page, pin = DEMO_PIN): Promise<void> {
   await expect(heading(page, W.fr.title)).toBeVisible();
   await tapPin(page, pin);
   await expect(page.getByRole('heading', { level: 2, name: W.fr.status })).toBeVisible(VERIFY);
-}
-
-async function violations(page: Page, screen: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return result.violations.flatMap((v) =>
-    v.nodes.map(
-      (n) => `${screen}: ${v.id} (${v.impact}) ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim()}`,
-    ),
-  );
 }
 
 /** What the kiosk core answers the page's own startVisit call. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EMAIL_MAX_LENGTH } from '../rules/email';
 import { passwordFieldSchema } from '../rules/password-policy';
 import { defineCall } from './define';
+import { typedEmailSchema } from './journey-fields';
 
 /**
  * Login at the kiosk (DESIGN §1.3), the calls of its screens. The portal's session token stays in
@@ -48,7 +49,7 @@ export const loginCalls = {
    */
   login: defineCall({
     input: z.strictObject({
-      email: z.string().max(EMAIL_MAX_LENGTH + 20),
+      email: typedEmailSchema,
       password: z.union([z.literal(''), passwordFieldSchema]),
     }),
     output: z.strictObject({ tenant: signedInTenantSchema }),

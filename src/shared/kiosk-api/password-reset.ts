@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../locale';
-import { EMAIL_MAX_LENGTH } from '../rules/email';
-import { passwordFieldSchema } from '../rules/password-policy';
+import { PASSWORD_RULES, passwordFieldSchema } from '../rules/password-policy';
 import { defineCall } from './define';
+import {
+  cancelJourneyCall,
+  captchaFields,
+  emailCodeSchema,
+  FLOW_ERRORS,
+  seconds,
+  typedEmailSchema,
+} from './journey-fields';
 
 /**
  * Forgotten password at the kiosk (DESIGN §1.4), the calls of its screens. The flow lives in the
@@ -26,12 +33,9 @@ export type ResetStep = (typeof RESET_STEPS)[number];
 export const RESET_FIELD_REASONS = {
   email: ['invalid'],
   /** The password rules of src/shared/rules/password-policy.ts (same policy as registration). */
-  newPassword: ['min_length', 'max_length', 'lower', 'upper', 'digit', 'special', 'not_common'],
+  newPassword: PASSWORD_RULES,
   newPasswordConfirmation: ['mismatch'],
 } as const;
-
-const seconds = z.number().int().nonnegative();
-const flowErrors = ['flow_expired', 'wrong_step', 'portal_unreachable'] as const;
 
 export const passwordResetCalls = {
   /** Where the visit's reset stands (the screen comes back to it after a help page). */
@@ -54,10 +58,7 @@ export const passwordResetCalls = {
   }),
 
   /** Leaves the reset (the visit goes on); the address it held is forgotten. */
-  cancelReset: defineCall({
-    input: z.strictObject({}),
-    output: z.strictObject({ cancelled: z.literal(true) }),
-  }),
+  cancelReset: cancelJourneyCall(),
 
   /**
    * Step 1: email + captcha. Always the same answer for a well-formed address (see above).
@@ -66,14 +67,12 @@ export const passwordResetCalls = {
    */
   requestReset: defineCall({
     input: z.strictObject({
-      email: z.string().max(EMAIL_MAX_LENGTH + 20),
+      email: typedEmailSchema,
       language: z.enum(LANGUAGES).optional(),
-      /** Both absent when the kiosk's captcha is off (newCaptcha answered `required: false`). */
-      captchaId: z.string().min(1).max(64).optional(),
-      captchaAnswer: z.string().max(16).optional(),
+      ...captchaFields,
     }),
     output: z.strictObject({ step: z.literal('code'), maskedEmail: z.string() }),
-    errors: ['invalid_fields', 'captcha_wrong', 'captcha_expired', ...flowErrors],
+    errors: ['invalid_fields', 'captcha_wrong', 'captcha_expired', ...FLOW_ERRORS],
   }),
 
   /**
@@ -87,11 +86,11 @@ export const passwordResetCalls = {
    */
   confirmReset: defineCall({
     input: z.strictObject({
-      code: z.string().regex(/^\d{6}$/, 'six digits'),
+      code: emailCodeSchema,
       newPassword: passwordFieldSchema,
       newPasswordConfirmation: passwordFieldSchema,
     }),
     output: z.strictObject({ step: z.literal('done') }),
-    errors: ['invalid_fields', 'code_wrong', 'code_expired', 'code_locked', ...flowErrors],
+    errors: ['invalid_fields', 'code_wrong', 'code_expired', 'code_locked', ...FLOW_ERRORS],
   }),
 } as const;

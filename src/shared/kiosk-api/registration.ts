@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { LANGUAGES } from '../locale';
 import { typedAccountNumberSchema } from '../rules/account-number';
 import { personNameSchema } from '../rules/canonical-name';
-import { passwordFieldSchema } from '../rules/password-policy';
+import { PASSWORD_RULES, passwordFieldSchema } from '../rules/password-policy';
 import { defineCall } from './define';
+import { cancelJourneyCall, captchaFields, emailCodeSchema, FLOW_ERRORS, seconds } from './journey-fields';
 
 /**
  * First registration at the kiosk (DESIGN §1.1–1.2), the calls of its screens. The flow lives in
@@ -25,19 +26,12 @@ export const FIELD_REASONS = {
   email: ['invalid'],
   emailConfirmation: ['mismatch'],
   /** The password rules of src/shared/rules/password-policy.ts. */
-  password: ['min_length', 'max_length', 'lower', 'upper', 'digit', 'special', 'not_common'],
+  password: PASSWORD_RULES,
   passwordConfirmation: ['mismatch'],
   acceptedTermsVersion: ['required', 'outdated'],
 } as const;
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const captchaFields = {
-  /** Both absent when the kiosk's captcha is off (newCaptcha answered `required: false`). */
-  captchaId: z.string().min(1).max(64).optional(),
-  captchaAnswer: z.string().max(16).optional(),
-};
-const seconds = z.number().int().nonnegative();
-const flowErrors = ['flow_expired', 'wrong_step', 'portal_unreachable'] as const;
 
 export const registrationCalls = {
   /**
@@ -82,10 +76,7 @@ export const registrationCalls = {
   }),
 
   /** Leaves the registration (the visit goes on). */
-  cancelRegistration: defineCall({
-    input: z.strictObject({}),
-    output: z.strictObject({ cancelled: z.literal(true) }),
-  }),
+  cancelRegistration: cancelJourneyCall(),
 
   /**
    * Step 1. `accountNumber`: the 11 digits after the fixed "02", or all 13; spaces ignored.
@@ -109,7 +100,7 @@ export const registrationCalls = {
       'identity_not_found',
       'already_registered',
       'cooldown',
-      ...flowErrors,
+      ...FLOW_ERRORS,
     ],
   }),
 
@@ -142,22 +133,22 @@ export const registrationCalls = {
       'already_registered',
       'terms_outdated',
       'cooldown',
-      ...flowErrors,
+      ...FLOW_ERRORS,
     ],
   }),
 
   /** The 6-digit code of the email. code_locked: too many wrong codes, resend for a new one. */
   activateByCode: defineCall({
-    input: z.strictObject({ code: z.string().regex(/^\d{6}$/, 'six digits') }),
+    input: z.strictObject({ code: emailCodeSchema }),
     output: z.strictObject({ step: z.literal('done') }),
-    errors: ['code_wrong', 'code_expired', 'code_locked', 'cooldown', ...flowErrors],
+    errors: ['code_wrong', 'code_expired', 'code_locked', 'cooldown', ...FLOW_ERRORS],
   }),
 
   /** A fresh activation email (new link and code). resend_cooldown / resend_daily_cap: retryAfterSeconds. */
   resendActivation: defineCall({
     input: z.strictObject({ language: z.enum(LANGUAGES).optional() }),
     output: z.strictObject({ resendAvailableInSeconds: seconds }),
-    errors: ['resend_cooldown', 'resend_daily_cap', 'cooldown', ...flowErrors],
+    errors: ['resend_cooldown', 'resend_daily_cap', 'cooldown', ...FLOW_ERRORS],
   }),
 
   /** The terms of use to read at the kiosk; French when the language has no translation. */

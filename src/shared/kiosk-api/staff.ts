@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../locale';
 import { defineCall } from './define';
+import { seconds } from './journey-fields';
 
 /**
  * Staff mode (DESIGN §1.5): agency staff unlock a panel with a PIN, see the kiosk's health, choose
@@ -18,7 +19,6 @@ export const staffPinSchema = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
 export const STAFF_PIN_MODES = ['configured', 'demo', 'not_configured'] as const;
 export const ENROLMENT_STATES = ['enrolled', 'not_enrolled', 'code_refused', 'no_portal'] as const;
 
-const seconds = z.number().int().nonnegative();
 const locked = ['staff_locked'] as const;
 
 export const staffCalls = {

@@ -3,7 +3,7 @@ import { isNull } from 'drizzle-orm';
 import { LoginFlow } from '../../../src/main/core/flows/login/flow';
 import { createPortalClient, type PortalClient } from '../../../src/main/core/portal-client/client';
 import { sessions } from '../../../src/portal/db/schema';
-import { identityOf, startHarness, STRONG_PASSWORD, type Harness } from '../portal/harness';
+import { portalAccount, startHarness, STRONG_PASSWORD, type Harness } from '../portal/harness';
 import { memoryLogger } from '../helpers/kiosk';
 import { startTestKiosk, type TestKiosk } from '../registration/kiosk-harness';
 
@@ -14,18 +14,6 @@ const ACTIVE = 'jp.fontaine@exemple.invalid';
 const PENDING = 'zoe.lefevre@exemple.invalid';
 const UNKNOWN = 'personne@exemple.invalid';
 
-/** An account as a tenant would have made it at another kiosk: registered, activated by code or not. */
-async function account(credential: string, i: number, email: string, activate: boolean) {
-  const r = await h.call('POST', '/v1/registrations', {
-    credential,
-    body: { identity: identityOf(i), email, password: STRONG_PASSWORD, acceptedTermsVersion: '2025-01' },
-  });
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  if (!activate) return;
-  const mail = await h.lastMailTo(email);
-  await h.call('POST', '/v1/activation/code', { credential, body: { email, code: mail.codes[0] } });
-}
-
 const liveSessions = async () =>
   (await h.portal.db.select().from(sessions).where(isNull(sessions.revokedAt)).all()).length;
 
@@ -34,8 +22,8 @@ const allSessions = async () => (await h.portal.db.select().from(sessions).all()
 beforeAll(async () => {
   h = await startHarness();
   const { credential } = await h.enrolKiosk();
-  await account(credential, 0, ACTIVE, true);
-  await account(credential, 2, PENDING, false);
+  await portalAccount(h, credential, 0, ACTIVE);
+  await portalAccount(h, credential, 2, PENDING, false);
   const { enrolmentCode } = await h.portal.createKiosk('CLERMONT', 'Borne de test');
   kiosk = await startTestKiosk({ portalUrl: h.url, enrolmentCode, clock: h.clock, logger: logged.logger });
 });
@@ -196,21 +184,7 @@ describe('login with the portal down', () => {
   it('says the service is unreachable, and still forgets the session on logout', async () => {
     const down = await startHarness();
     const { credential } = await down.enrolKiosk();
-    const r = await down.call('POST', '/v1/registrations', {
-      credential,
-      body: {
-        identity: identityOf(5),
-        email: 'camille@exemple.invalid',
-        password: STRONG_PASSWORD,
-        acceptedTermsVersion: '2025-01',
-      },
-    });
-    expect(r.status).toBe(201);
-    const mail = await down.lastMailTo('camille@exemple.invalid');
-    await down.call('POST', '/v1/activation/code', {
-      credential,
-      body: { email: 'camille@exemple.invalid', code: mail.codes[0] },
-    });
+    await portalAccount(down, credential, 5, 'camille@exemple.invalid');
     const { enrolmentCode } = await down.portal.createKiosk('CLERMONT', 'Borne de test');
     const k = await startTestKiosk({ portalUrl: down.url, enrolmentCode, clock: down.clock });
     try {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { identityOf, startHarness, STRONG_PASSWORD, type Harness } from '../portal/harness';
+import { portalAccount, startHarness, STRONG_PASSWORD, type Harness } from '../portal/harness';
 import { memoryLogger } from '../helpers/kiosk';
-import { startTestKiosk, type TestKiosk } from '../registration/kiosk-harness';
+import { solvedCaptcha, startTestKiosk, type TestKiosk } from '../registration/kiosk-harness';
 
 /**
  * The forgotten-password flow of the kiosk core against the real portal over HTTP: real libSQL
@@ -22,23 +22,8 @@ const NEW_PASSWORD = 'Cerisier#Rouge-77';
 const portalLogin = (email: string, password: string) =>
   h.call('POST', '/v1/sessions', { credential, body: { email, password } });
 
-async function activatedAccount(i: number, email: string): Promise<void> {
-  await h.call('POST', '/v1/registrations', {
-    credential,
-    body: { identity: identityOf(i), email, password: STRONG_PASSWORD, acceptedTermsVersion: '2025-01' },
-  });
-  const mail = await h.lastMailTo(email);
-  const activated = await h.call('POST', '/v1/activation/code', { credential, body: { email, code: mail.codes[0] } });
-  expect(activated.status).toBe(200);
-}
-
 /** Draws the reset captcha and returns the fields a tenant would send with it. */
-async function captcha(k: TestKiosk, answer = '345678') {
-  k.nextCaptcha = answer;
-  const drawn = await k.call('newCaptcha', { purpose: 'password-reset' });
-  if (!drawn.ok || !drawn.value.required) throw new Error('no captcha drawn');
-  return { captchaId: drawn.value.captchaId!, captchaAnswer: answer };
-}
+const captcha = (k: TestKiosk, answer?: string) => solvedCaptcha(k, 'password-reset', answer);
 
 const resetMails = (email: string) => h.mailsTo(email).filter((m) => m.subject.includes('Réinitialisation'));
 /** How many reset emails each address had when its last request was made. */
@@ -62,7 +47,7 @@ const confirm = (code: string, password = NEW_PASSWORD, confirmation = password)
 beforeAll(async () => {
   h = await startHarness();
   ({ credential } = await h.enrolKiosk());
-  await activatedAccount(5, KNOWN);
+  await portalAccount(h, credential, 5, KNOWN);
   const { enrolmentCode } = await h.portal.createKiosk('CLERMONT', 'Borne de test');
   kiosk = await startTestKiosk({ portalUrl: h.url, enrolmentCode, clock: h.clock, logger: logged.logger });
 });

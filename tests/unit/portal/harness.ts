@@ -182,3 +182,19 @@ export const identityOf = (i: number) => {
   const s = TEST_SIGNATORIES[i]!;
   return { accountNumber: s.accountNumber, lastName: s.lastName, firstName: s.firstName, dateOfBirth: s.dateOfBirth };
 };
+
+/**
+ * An account as a tenant would have made it at another kiosk: registered over the portal's API for
+ * signatory `i` with STRONG_PASSWORD and, unless `activate` is false, activated with its email's code.
+ */
+export async function portalAccount(h: Harness, credential: string, i: number, email: string, activate = true) {
+  const registered = await h.call('POST', '/v1/registrations', {
+    credential,
+    body: { identity: identityOf(i), email, password: STRONG_PASSWORD, acceptedTermsVersion: '2025-01' },
+  });
+  if (registered.status !== 201) throw new Error(`registration refused: ${JSON.stringify(registered.body)}`);
+  if (!activate) return;
+  const mail = await h.lastMailTo(email);
+  const activated = await h.call('POST', '/v1/activation/code', { credential, body: { email, code: mail.codes[0] } });
+  if (activated.status !== 200) throw new Error(`activation refused: ${JSON.stringify(activated.body)}`);
+}

@@ -5,7 +5,7 @@ import { configSchema } from '../../../src/main/core/config';
 import { startKioskCore, type KioskCore } from '../../../src/main/core/kiosk-core';
 import { createLogger, type Logger } from '../../../src/main/core/logger';
 import { findResourcesDir } from '../../../src/main/core/paths';
-import type { CallName } from '../../../src/shared/kiosk-api';
+import type { CallName, CAPTCHA_PURPOSES } from '../../../src/shared/kiosk-api';
 import type { TestClock } from '../portal/harness';
 
 export const KIOSK_DB_KEY = 'test-key-0123456789abcdef';
@@ -74,7 +74,7 @@ export async function startTestKiosk(options: {
 }
 
 /** Draws a captcha for `purpose` and returns the fields a tenant would send with it. */
-export async function solvedCaptcha(kiosk: TestKiosk, purpose: 'identity' | 'login-details', answer = '345678') {
+export async function solvedCaptcha(kiosk: TestKiosk, purpose: (typeof CAPTCHA_PURPOSES)[number], answer = '345678') {
   kiosk.nextCaptcha = answer;
   const drawn = await kiosk.call('newCaptcha', { purpose });
   if (!drawn.ok || !drawn.value.required) throw new Error('no captcha drawn');

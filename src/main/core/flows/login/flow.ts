@@ -3,11 +3,12 @@ import type { KioskApi } from '../../../../shared/kiosk-api/calls';
 import { signedInTenantSchema } from '../../../../shared/kiosk-api/login';
 import type { CallOutput } from '../../../../shared/kiosk-api/types';
 import type { z } from 'zod';
-import { fail, ok, type Failure, type Result } from '../../../../shared/result';
+import { fail, ok, type Result } from '../../../../shared/result';
 import { normalizeEmail } from '../../../../shared/rules/email';
 import type { Logger } from '../../logger';
-import type { PortalClient } from '../../portal-client/client';
-import { countsAsFailure, fromPortal, loginProblems, type LoginError } from './errors';
+import type { PortalCallError, PortalClient } from '../../portal-client/client';
+import { logUnreachable } from '../common/checks';
+import { countsAsFailure, fromPortal, loginProblems } from './errors';
 import { SIGNED_OUT, type LoginState } from './state';
 import { transition, type LoginEvent } from './transitions';
 
@@ -107,7 +108,7 @@ export class LoginFlow {
       if (opened.ok) void this.#endAtPortal(opened.value.sessionToken);
       return fail('visit_ended');
     }
-    if (!opened.ok) return this.#refused(fromPortal(opened.error), opened.error.code, opened.error.status);
+    if (!opened.ok) return this.#refused(opened.error);
 
     const { sessionToken, expiresAt, idleTimeoutSeconds } = opened.value;
     const me = await this.options.portal.call('me', { sessionToken, timeoutMs: 8_000 });
@@ -137,10 +138,9 @@ export class LoginFlow {
     return ok({ tenant: tenant.data });
   }
 
-  #refused(answer: Failure<LoginError>, portalCode: string, status: number | undefined): LoginAnswer {
+  #refused(error: PortalCallError): LoginAnswer {
+    const answer = logUnreachable(this.options.logger, 'login', error, fromPortal(error));
     const code = answer.error.code;
-    if (code === 'portal_unreachable')
-      this.options.logger.warn({ call: 'login', code: portalCode, status }, 'portal call failed');
     if (!countsAsFailure(code)) return answer as LoginAnswer;
     const at = this.#now();
     this.#apply({ type: 'attempt_refused', at });

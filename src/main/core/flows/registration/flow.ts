@@ -8,9 +8,10 @@ import { normalizeEmail } from '../../../../shared/rules/email';
 import type { CaptchaService } from '../../captcha/captcha-service';
 import type { Logger } from '../../logger';
 import type { PortalCallError, PortalClient } from '../../portal-client/client';
+import { checkCaptcha, logUnreachable } from '../common/checks';
+import { FlowLifetime, secondsUntil } from '../common/flow-lifetime';
 import { fromPortal, identityProblems, invalidFields, loginDetailsProblems, type RegistrationError } from './errors';
 import { maskEmail, type RegistrationState } from './state';
-import { Submissions } from './submissions';
 import { transition, type RegistrationEvent } from './transitions';
 
 type FlowCall = 'submitIdentity' | 'submitLoginDetails' | 'activateByCode' | 'resendActivation';
@@ -30,72 +31,68 @@ export interface RegistrationFlowOptions {
   statusPollSeconds?: number;
 }
 
-const secondsUntil = (at: number, now: number) => Math.max(0, Math.ceil((at - now) / 1000));
-
 /**
  * The visit's registration: identity → login details → activation → done (registration.mermaid).
  * One at a time, in memory only, dropped on expiry, on cancel and when the visit is wiped. A call
  * repeated while the first is running joins it, and a repeat of a call that succeeded gets the
  * same answer, so a double tap on « Valider » reaches the portal once; the portal's
- * Idempotency-Key makes got's retries of that one request create one account too.
+ * Idempotency-Key makes got's retries of that one request create one account too. Expiry, double
+ * taps and late answers are handled by FlowLifetime, alike for the forgotten password.
  */
 export class RegistrationFlow {
-  #state: RegistrationState | null = null;
-  /** Bumped whenever the flow is replaced or dropped; answers of an older flow are discarded. */
-  #generation = 0;
-  #touchedAt = 0;
-  #timer: NodeJS.Timeout | undefined;
-  readonly #submissions = new Submissions();
+  readonly #flow: FlowLifetime<RegistrationState, RegistrationEvent>;
   #statusCheck: { at: number; running: Promise<void> | null } = { at: 0, running: null };
   readonly #now: () => number;
 
   constructor(private readonly options: RegistrationFlowOptions) {
     const now = options.now ?? (() => new Date());
     this.#now = () => now().getTime();
+    this.#flow = new FlowLifetime({
+      name: 'registration',
+      expireAfterSeconds: options.expireAfterSeconds,
+      now: this.#now,
+      logger: options.logger,
+      transition,
+      onWipe: () => {
+        this.#statusCheck = { at: 0, running: null };
+      },
+    });
   }
 
   get step(): RegistrationState['step'] | 'none' {
-    return this.#alive() ? this.#state!.step : 'none';
+    return this.#flow.live()?.step ?? 'none';
   }
 
   start(): CallOutput<'startRegistration'> {
-    this.wipe();
-    this.#state = { step: 'identity' };
-    this.#touch();
+    this.#flow.start({ step: 'identity' });
     return { step: 'identity', expiresInSeconds: this.options.expireAfterSeconds };
   }
 
   /** Forgets the flow and everything it held (identity, email, keys). */
   wipe(): void {
-    this.#generation += 1;
-    this.#state = null;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#submissions.reset();
-    this.#statusCheck = { at: 0, running: null };
+    this.#flow.wipe();
   }
 
   async snapshot(): Promise<CallOutput<'getRegistration'>> {
-    if (this.#alive() && this.#state!.step === 'activation') await this.#checkActivatedElsewhere();
-    const alive = this.#alive();
-    const state = alive ? this.#state! : null;
+    if (this.#flow.live()?.step === 'activation') await this.#checkActivatedElsewhere();
+    const state = this.#flow.live();
     const now = this.#now();
     return {
       step: state?.step ?? 'none',
       maskedEmail: state && 'maskedEmail' in state ? state.maskedEmail : null,
       resendAvailableInSeconds: state?.step === 'activation' ? secondsUntil(state.resendAvailableAt, now) : null,
-      expiresInSeconds: alive ? secondsUntil(this.#touchedAt + this.options.expireAfterSeconds * 1000, now) : null,
+      expiresInSeconds: state ? this.#flow.secondsLeft() : null,
       captchaRequired: this.options.captcha !== null,
       termsVersion: this.options.termsVersion,
     };
   }
 
   submitIdentity(input: Parsed<'submitIdentity'>): Promise<Answer<'submitIdentity'>> {
-    return this.#once('submitIdentity', input, true, async (generation) => {
-      if (!['identity', 'login-details'].includes(this.#state!.step)) return fail('wrong_step');
+    return this.#flow.once('submitIdentity', input, true, async (generation, state) => {
+      if (!['identity', 'login-details'].includes(state.step)) return fail('wrong_step');
       const problems = identityProblems(input, new Date(this.#now()).toISOString().slice(0, 10));
       if (problems.length > 0) return invalidFields(problems);
-      const captcha = this.#checkCaptcha('identity', input);
+      const captcha = checkCaptcha(this.options.captcha, 'identity', input);
       if (captcha) return captcha;
       const identity = {
         accountNumber: input.accountNumber,
@@ -107,22 +104,21 @@ export class RegistrationFlow {
       // deliberate retry of the same wrong identity towards the cool-down, not replay its answer.
       const answer = await this.options.portal.call('checkIdentity', {
         body: identity,
-        idempotencyKey: this.#submissions.idempotencyKey('checkIdentity', input),
+        idempotencyKey: this.#flow.submissions.idempotencyKey('checkIdentity', input),
       });
-      if (generation !== this.#generation) return fail('flow_expired');
+      if (generation !== this.#flow.generation) return fail('flow_expired');
       if (!answer.ok) return this.#refused('submitIdentity', answer.error, 'identity');
-      const moved = this.#apply({ type: 'identity_confirmed', identity });
+      const moved = this.#flow.apply({ type: 'identity_confirmed', identity });
       return moved ?? ok({ step: 'login-details' as const, expiresInSeconds: this.options.expireAfterSeconds });
     });
   }
 
   submitLoginDetails(input: Parsed<'submitLoginDetails'>): Promise<Answer<'submitLoginDetails'>> {
-    return this.#once('submitLoginDetails', input, true, async (generation) => {
-      const state = this.#state!;
+    return this.#flow.once('submitLoginDetails', input, true, async (generation, state) => {
       if (state.step !== 'login-details') return fail('wrong_step');
       const problems = loginDetailsProblems(input, this.options.termsVersion);
       if (problems.length > 0) return invalidFields(problems);
-      const captcha = this.#checkCaptcha('login-details', input);
+      const captcha = checkCaptcha(this.options.captcha, 'login-details', input);
       if (captcha) return captcha;
       const body = {
         identity: state.identity,
@@ -133,13 +129,13 @@ export class RegistrationFlow {
       };
       const answer = await this.options.portal.call('register', {
         body,
-        idempotencyKey: this.#submissions.idempotencyKey('register', body),
+        idempotencyKey: this.#flow.submissions.idempotencyKey('register', body),
       });
-      if (generation !== this.#generation) return fail('flow_expired');
+      if (generation !== this.#flow.generation) return fail('flow_expired');
       if (!answer.ok) return this.#refused('submitLoginDetails', answer.error, 'details');
       const resendAvailableAt = Date.parse(answer.value.resendAvailableAt);
       const maskedEmail = maskEmail(body.email);
-      const moved = this.#apply({
+      const moved = this.#flow.apply({
         type: 'details_accepted',
         email: body.email,
         maskedEmail,
@@ -158,78 +154,38 @@ export class RegistrationFlow {
   }
 
   activateByCode(input: Parsed<'activateByCode'>): Promise<Answer<'activateByCode'>> {
-    return this.#once('activateByCode', input, true, async (generation) => {
-      const state = this.#state!;
+    return this.#flow.once('activateByCode', input, true, async (generation, state) => {
       if (state.step === 'done') return ok({ step: 'done' as const });
       if (state.step !== 'activation') return fail('wrong_step');
       const body = { email: state.email, code: input.code };
       const answer = await this.options.portal.call('activateByCode', {
         body,
-        idempotencyKey: this.#submissions.idempotencyKey('activateByCode', body),
+        idempotencyKey: this.#flow.submissions.idempotencyKey('activateByCode', body),
       });
-      if (generation !== this.#generation) return fail('flow_expired');
+      if (generation !== this.#flow.generation) return fail('flow_expired');
       if (!answer.ok && answer.error.code !== 'already_active')
         return this.#refused('activateByCode', answer.error, 'code');
-      return this.#apply({ type: 'activated' }) ?? ok({ step: 'done' as const });
+      return this.#flow.apply({ type: 'activated' }) ?? ok({ step: 'done' as const });
     });
   }
 
   resendActivation(input: Parsed<'resendActivation'>): Promise<Answer<'resendActivation'>> {
     // No replay: a later resend with the same input is a new request, not a repeated tap.
-    return this.#once('resendActivation', input, false, async (generation) => {
-      const state = this.#state!;
+    return this.#flow.once('resendActivation', input, false, async (generation, state) => {
       if (state.step !== 'activation') return fail('wrong_step');
       const body = { email: state.email, language: input.language ?? state.language };
       const answer = await this.options.portal.call('resendActivation', {
         body,
         idempotencyKey: `resend-${randomUUID()}`,
       });
-      if (generation !== this.#generation) return fail('flow_expired');
+      if (generation !== this.#flow.generation) return fail('flow_expired');
       if (!answer.ok) return this.#refused('resendActivation', answer.error, 'resend');
       const resendAvailableAt = Date.parse(answer.value.resendAvailableAt);
       return (
-        this.#apply({ type: 'activation_resent', resendAvailableAt }) ??
+        this.#flow.apply({ type: 'activation_resent', resendAvailableAt }) ??
         ok({ resendAvailableInSeconds: secondsUntil(resendAvailableAt, this.#now()) })
       );
     });
-  }
-
-  /** Runs a submission once per distinct input (see Submissions), within the current flow. */
-  async #once<T extends Result<unknown, string>>(
-    call: string,
-    input: unknown,
-    replay: boolean,
-    run: (generation: number) => Promise<T>,
-  ): Promise<T> {
-    if (!this.#alive()) return fail('flow_expired') as T;
-    this.#touch();
-    const generation = this.#generation;
-    return this.#submissions.once(call, input, { replay, step: () => this.#state?.step ?? null }, () =>
-      run(generation),
-    );
-  }
-
-  #apply(event: RegistrationEvent): ReturnType<typeof fail<'wrong_step'>> | null {
-    const next = transition(this.#state!, event);
-    if (!next.ok) {
-      this.options.logger.error(
-        { event: event.type, from: this.#state!.step, code: next.code },
-        'registration transition refused',
-      );
-      return fail('wrong_step');
-    }
-    this.#state = next.state;
-    this.#touch();
-    return null;
-  }
-
-  #checkCaptcha(
-    purpose: 'identity' | 'login-details',
-    input: { captchaId?: string | undefined; captchaAnswer?: string | undefined },
-  ) {
-    if (!this.options.captcha) return null;
-    const check = this.options.captcha.check(input.captchaId, purpose, input.captchaAnswer);
-    return check === 'ok' ? null : fail(check === 'expired' ? 'captcha_expired' : 'captcha_wrong');
   }
 
   /** Each step's mapping yields only codes its call lists (checked again by the binder). */
@@ -238,9 +194,7 @@ export class RegistrationFlow {
     error: PortalCallError,
     step: Parameters<typeof fromPortal>[1],
   ): Failure<KioskApi[N]['errors'][number]> {
-    const answer = fromPortal(error, step);
-    if (answer.error.code === 'portal_unreachable')
-      this.options.logger.warn({ call, code: error.code, status: error.status }, 'portal call failed');
+    const answer = logUnreachable(this.options.logger, call, error, fromPortal(error, step));
     return answer as Failure<RegistrationError> as Failure<KioskApi[N]['errors'][number]>;
   }
 
@@ -248,32 +202,17 @@ export class RegistrationFlow {
     const pollMs = (this.options.statusPollSeconds ?? 3) * 1000;
     if (this.#statusCheck.running) return this.#statusCheck.running;
     if (this.#now() - this.#statusCheck.at < pollMs) return;
-    const generation = this.#generation;
-    const email = (this.#state as Extract<RegistrationState, { step: 'activation' }>).email;
+    const generation = this.#flow.generation;
+    const email = (this.#flow.held as Extract<RegistrationState, { step: 'activation' }>).email;
     const check = this.options.portal
       .call('registrationStatus', { body: { email }, retry: false, timeoutMs: 3_000 })
       .then((answer) => {
-        if (generation !== this.#generation) return;
+        if (generation !== this.#flow.generation) return;
         this.#statusCheck = { at: this.#now(), running: null };
         const active = answer.ok && answer.value.status === 'active';
-        if (active && this.#state?.step === 'activation') this.#apply({ type: 'activated' });
+        if (active && this.#flow.held?.step === 'activation') this.#flow.apply({ type: 'activated' });
       });
     this.#statusCheck = { at: this.#statusCheck.at, running: check };
     return check;
-  }
-
-  #alive(): boolean {
-    if (!this.#state) return false;
-    if (this.#now() - this.#touchedAt < this.options.expireAfterSeconds * 1000) return true;
-    this.wipe();
-    return false;
-  }
-
-  #touch(): void {
-    this.#touchedAt = this.#now();
-    clearTimeout(this.#timer);
-    // Personal data must not outlive the flow even if nobody calls again.
-    this.#timer = setTimeout(() => this.#alive(), this.options.expireAfterSeconds * 1000 + 1000);
-    this.#timer.unref();
   }
 }

@@ -127,8 +127,13 @@ export class LoginState {
   }
 
   #signedIn(tenant: SignedInTenant): void {
+    this.#clearForm();
     this.tenant = tenant;
     this.view = 'signed-in';
+  }
+
+  /** What was typed and what was said about it: gone once signed in, and at the end of the visit. */
+  #clearForm(): void {
     this.email = this.password = '';
     this.errors = {};
     this.notice = null;
@@ -144,13 +149,9 @@ export class LoginState {
   /** The end of the visit (or of the session): every value, message and the tenant's view forgotten. */
   reset(): void {
     this.#generation++;
+    this.#clearForm();
     this.view = 'form';
-    this.email = this.password = '';
-    this.errors = {};
-    this.notice = null;
-    this.notActivated = false;
     this.tenant = null;
-    this.retryAt = null;
     this.busy = false;
   }
 }

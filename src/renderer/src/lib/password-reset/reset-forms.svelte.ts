@@ -1,11 +1,11 @@
 import { emailSchema } from '../../../../shared/rules/email';
 import { failedPasswordRules, type PasswordRule } from '../../../../shared/rules/password-policy';
 import type { MessageKey } from '../i18n/catalogue';
-import type { Match } from '../registration/login-details-form.svelte';
+import { matchOf } from '../registration/login-details-form.svelte';
+import type { FieldErrors } from '../registration/registration-errors';
 
 export type RequestField = 'email' | 'captchaAnswer';
 export type ConfirmField = 'code' | 'newPassword' | 'newPasswordConfirmation';
-export type FieldErrors<F extends string> = Partial<Record<F, MessageKey>>;
 
 const SIX_DIGITS = /^\d{6}$/;
 
@@ -38,13 +38,6 @@ export function fieldErrors<F extends string>(fields: readonly string[] | undefi
     if (key) errors[field] = key;
   }
   return errors;
-}
-
-/** "Same" once the second entry is as long as the first; "different" as soon as it strays. */
-function matchOf(first: string, second: string): Match {
-  if (!second) return null;
-  if (first === second) return 'match';
-  return first.startsWith(second) ? null : 'mismatch';
 }
 
 /** Step 1 as typed: the address stays whatever happens; the captcha answer goes after each try. */

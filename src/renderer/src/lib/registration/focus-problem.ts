@@ -11,3 +11,16 @@ export async function focusFirstProblem(form: HTMLElement | undefined): Promise<
   field.focus({ preventScroll: true });
   field.scrollIntoView({ block: 'center' });
 }
+
+/**
+ * The submit handler of a step's form: no page load, the step's call, then the first problem in
+ * focus. The form is read before the call, while the event still names it.
+ */
+export function submitStep(action: () => Promise<unknown>) {
+  return async (event: SubmitEvent & { currentTarget: HTMLFormElement }): Promise<void> => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    await action();
+    await focusFirstProblem(form);
+  };
+}

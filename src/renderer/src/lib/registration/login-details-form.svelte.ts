@@ -20,8 +20,11 @@ export const CHECKLIST: readonly ChecklistRule[] = PASSWORD_RULES.filter((r): r 
 
 export type Match = 'match' | 'mismatch' | null;
 
-/** "Same" once the second entry is as long as the first; "different" as soon as it strays. */
-function matchOf(first: string, second: string): Match {
+/**
+ * "Same" once the second entry is as long as the first; "different" as soon as it strays. Also the
+ * forgotten password's new password and its confirmation.
+ */
+export function matchOf(first: string, second: string): Match {
   if (!second) return null;
   if (first === second) return 'match';
   return first.startsWith(second) ? null : 'mismatch';
