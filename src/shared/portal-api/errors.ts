@@ -20,6 +20,8 @@ export const PORTAL_ERROR_STATUS = {
   session_invalid: 401,
   enrolment_code_invalid: 401,
   sealed_payload_invalid: 400,
+  /** The envelope names a sealing key past its grace period: fetch /v1/keys and seal again. */
+  sealing_key_retired: 409,
   // idempotency
   idempotency_key_reused: 422,
   idempotency_in_progress: 409,

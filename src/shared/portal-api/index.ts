@@ -2,5 +2,6 @@ export * from './common';
 export * from './define';
 export * from './directory';
 export * from './errors';
+export * from './outbox';
 export * from './routes';
 export * from './sealed';
