@@ -16,7 +16,7 @@ import { loadPortalKeys } from './security/keys';
 import { createPasswordHasher } from './security/passwords';
 import { loadHashSecret } from './security/hash-secret';
 import { Throttle } from './security/throttle';
-import { startHousekeeping } from './housekeeping';
+import { housekeep, startHousekeeping } from './housekeeping';
 import { upsertSignatories, type SignatoryRow, type UpsertReport } from './signatories/store';
 
 export interface StartPortalOptions {
@@ -47,6 +47,8 @@ export interface RunningPortal {
   importSignatories(rows: readonly SignatoryRow[]): Promise<UpsertReport>;
   /** Waits for work done after an answer: sends every queued email that is due. */
   settle(): Promise<void>;
+  /** Purges throttle rows and idempotency records past their window now (also run every minute). */
+  housekeep(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -139,6 +141,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
         await pending.settle();
         await worker!.settle();
       },
+      housekeep: () => housekeep(ctx),
       async close() {
         await app.close();
         housekeeping.stop();

@@ -57,7 +57,9 @@ export async function resetCodeBudget(ctx: PortalContext, tx: PortalTx, kind: Co
 /**
  * Runs one 6-digit code check under the address's and the kiosk's budgets, reserved before the
  * check: `check` runs in a transaction and says how it went (an unknown address is 'invalid', like
- * a wrong code). The last try of a budget answers too_many_attempts, for every address alike.
+ * a wrong code). Every refusal depends only on the budgets, which any address has alike: a wrong,
+ * expired or exhausted code, an unknown address and an active account all answer invalid_code, and
+ * the last try of a budget too_many_attempts.
  */
 export async function checkCodeWithinBudget(
   ctx: PortalContext,
@@ -77,9 +79,8 @@ export async function checkCodeWithinBudget(
     return outcome;
   });
   if (result === 'ok') return;
-  let spent = result === 'too_many';
-  for (const b of budgets) spent = (await ctx.throttle.failed(b.key, b.rule)) !== null || spent;
-  if (spent) throw new ApiError('too_many_attempts');
-  if (result === 'expired') throw new ApiError('code_expired');
+  let spent: Date | null = null;
+  for (const b of budgets) spent = (await ctx.throttle.failed(b.key, b.rule)) ?? spent;
+  if (spent) throw new ApiError('too_many_attempts', { retryAfterSeconds: retryAfter(spent, now) });
   throw new ApiError('invalid_code');
 }

@@ -104,13 +104,13 @@ describe('activation by code at the kiosk', () => {
     ).toBe('invalid_code');
   });
 
-  it('refuses an expired code', async () => {
+  it('refuses an expired code with the answer of a wrong code (no state of the account shows)', async () => {
     const email = 'theo@exemple.invalid';
     const mail = await registerPending(6, email);
     h.clock.advance(31 * 60);
     const r = await h.call('POST', '/v1/activation/code', { credential, body: { email, code: mail.codes[0] } });
-    expect(r.status).toBe(410);
-    expect(r.body.error.code).toBe('code_expired');
+    expect(r.status).toBe(422);
+    expect(r.body.error.code).toBe('invalid_code');
   });
 });
 
