@@ -14,7 +14,11 @@ export interface PortalContext {
   hasher: PasswordHasher;
   throttle: Throttle;
   keys: PortalKeys;
-  /** Sends what services queue with enqueueMail (mail/queue.ts); kick() after a commit sends at once. */
+  /**
+   * Sends what services queue with enqueueMail (mail/queue.ts), polling every 250 ms. Request paths
+   * do not kick() it: sending right after the answer would make the next moments of a request that
+   * queued an email slower than those of one that did not (a timing trace of the account's state).
+   */
   mail: Pick<MailWorker, 'kick' | 'settle'>;
   log: FastifyBaseLogger;
   version: string;

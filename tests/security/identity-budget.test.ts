@@ -30,7 +30,7 @@ async function attack(i: number, credentials: string[], hours: number, everySeco
   return checked;
 }
 
-describe('identity budget per account number', () => {
+describe('identity budget per account number', { timeout: 120_000 }, () => {
   it('allows at most 25 failed checks per rolling 24 h, over 10 kiosks, with a co-signatory succeeding', async () => {
     const kiosks = await Promise.all(Array.from({ length: 10 }, () => h.enrolKiosk()));
     const credentials = kiosks.map((k) => k.credential);

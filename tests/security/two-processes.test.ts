@@ -24,7 +24,7 @@ async function activeAccount(i: number, email: string) {
   expect((await p.call(1, '/v1/activation/code', { email, code: mail!.codes[0] })).status).toBe(200);
 }
 
-describe('two portal processes on one database', () => {
+describe('two portal processes on one database', { timeout: 120_000 }, () => {
   it('a registration journey alternating processes: identity, register, activate, log in, reset', async () => {
     const email = 'alterne@exemple.invalid';
     expect((await p.call(0, '/v1/registrations/identity', identityOf(0))).status).toBe(200);

@@ -65,7 +65,6 @@ export async function resendActivation(
     const code = outcome.spent === 'daily' ? 'resend_daily_cap' : 'resend_cooldown';
     throw new ApiError(code, { retryAfterSeconds: retryAfter(outcome.until, now) });
   }
-  ctx.mail.kick();
   return outcome;
 }
 

@@ -62,9 +62,9 @@ export class MailWorker {
     this.#schedule();
   }
 
-  /** Sends whatever is due now, without waiting for the next poll. */
+  /** Sends whatever is due soon, without waiting for the next poll (not from request paths: see PortalContext.mail). */
   kick(): void {
-    if (!this.#stopped) void this.#drain();
+    if (!this.#stopped) setImmediate(() => void this.#drain());
   }
 
   /** Resolves once nothing due is left (tests, shutdown). */

@@ -72,6 +72,5 @@ export async function register(
     if (uniqueViolation(error, 'email_key')) throw new ApiError('email_in_use');
     throw error;
   }
-  ctx.mail.kick();
   return value;
 }

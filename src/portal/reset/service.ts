@@ -48,7 +48,6 @@ export async function requestReset(
     const mail = resetMail(language ?? account.language, resetLink(ctx, secret.token), secret.code, minutes);
     await enqueueMail(tx, { to: account.email, ...mail }, now);
   });
-  ctx.mail.kick();
   return value;
 }
 
@@ -140,5 +139,4 @@ async function finishReset(ctx: PortalContext, accountId: string | null, passwor
   if (!account) throw new ApiError('link_invalid');
   const passwordHash = await ctx.hasher.hash(password);
   await ctx.db.transaction((tx) => setPassword(ctx, tx, account, passwordHash, saveAnswer));
-  ctx.mail.kick();
 }
