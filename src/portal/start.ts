@@ -11,6 +11,8 @@ import { startDemoReceiver, type DemoReceiver } from './mail/demo-receiver';
 import { MAILBOX_PATH } from './mail/dev-mailbox';
 import { createSmtpMailer, type Mailer } from './mail/mailer';
 import { MailWorker } from './mail/queue';
+import { resolveActivationRequest } from './activation/service';
+import { resolveResetRequest } from './reset/service';
 import { findPortalResourcesDir } from './paths';
 import { loadPortalKeys } from './security/keys';
 import { createPasswordHasher } from './security/passwords';
@@ -117,7 +119,12 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
     };
     const { app, ctx } = await buildPortalApp(base, logger, receiver);
     mailer = createSmtpMailer(smtp, config.mailFrom, ctx.log);
-    worker = new MailWorker(opened.db, mailer, now, ctx.log);
+    worker = new MailWorker(opened.db, mailer, now, ctx.log, {
+      resolve: (tx, request) =>
+        request.kind === 'activation'
+          ? resolveActivationRequest(ctx, tx, request)
+          : resolveResetRequest(ctx, tx, request),
+    });
     worker.start();
     const housekeeping = startHousekeeping(ctx);
     await app.listen({ host: config.host, port: config.port });

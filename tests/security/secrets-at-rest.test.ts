@@ -130,6 +130,7 @@ describe('secrets at rest', () => {
         expect(await dump(table)).not.toContain('exemple.invalid');
       }
       expect(await dump('mail_queue')).toBe('[]'); // sent emails (links, codes) are deleted
+      expect(await dump('mail_requests')).toBe('[]');
       clock.advance(8 * 86_400);
       await portal.housekeep();
       for (const table of ['throttle_events', 'idempotency_records']) expect(await dump(table)).toBe('[]');

@@ -8,7 +8,7 @@ import { accounts } from '../db/schema';
 import { ApiError, retryAfter } from '../http/errors';
 import { noAnswerSink, type AnswerSink } from '../http/idempotency';
 import { activationMail } from '../mail/templates';
-import { enqueueMail } from '../mail/queue';
+import { enqueueMail, requestMail, type MailRequest } from '../mail/queue';
 import { checkCodeWithinBudget, resetCodeBudget, takeEmailQuota } from '../security/address-budgets';
 import { consumeLink, issueSecret, peekLink, useCode } from '../security/one-time';
 
@@ -36,8 +36,8 @@ export async function queueActivation(
 
 /**
  * A fresh activation email. The answer and the work do not depend on whether the address has a
- * pending account: the same quotas are counted and one transaction commits for any address, and
- * the email itself leaves from the queue after the answer.
+ * pending account: one transaction counts the quotas and records a mail request for any address;
+ * the mail worker decides after the answer (resolveActivationRequest).
  */
 export async function resendActivation(
   ctx: PortalContext,
@@ -51,9 +51,7 @@ export async function resendActivation(
     const spent = await takeEmailQuota(ctx, tx, 'resend', key);
     if (spent) return spent;
     await resetCodeBudget(ctx, tx, 'activation', key);
-    const account = await findAccountByEmailKey(tx, key);
-    if (account?.status === 'pending')
-      await queueActivation(ctx, tx, { ...account, language: language ?? account.language }, now);
+    await requestMail(tx, { kind: 'activation', emailKey: key, language: language ?? null }, now);
     const value = {
       accepted: true as const,
       resendAvailableAt: isoAfter(now, ctx.config.limits.resendCooldownSeconds),
@@ -66,6 +64,13 @@ export async function resendActivation(
     throw new ApiError(code, { retryAfterSeconds: retryAfter(outcome.until, now) });
   }
   return outcome;
+}
+
+/** The worker's half of a resend: a pending account gets a fresh secret and its email. */
+export async function resolveActivationRequest(ctx: PortalContext, tx: PortalTx, request: MailRequest) {
+  const account = await findAccountByEmailKey(tx, request.emailKey);
+  if (account?.status === 'pending')
+    await queueActivation(ctx, tx, { ...account, language: request.language ?? account.language }, ctx.now());
 }
 
 async function markActive(db: PortalDb | PortalTx, accountId: string, now: Date): Promise<void> {

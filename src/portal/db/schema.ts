@@ -161,6 +161,19 @@ export const mailQueue = sqliteTable(
   (t) => [index('mail_queue_due').on(t.nextAttemptAt)],
 );
 
+/**
+ * "Send this address an activation / reset email if it has an account": written by the request for
+ * any address (so the request does the same work whatever the address), resolved by the mail worker,
+ * which issues the secret and queues the email in one transaction and deletes the row.
+ */
+export const mailRequests = sqliteTable('mail_requests', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: ['activation', 'reset'] }).notNull(),
+  emailKey: text('email_key').notNull(),
+  language: text('language'),
+  createdAt: text('created_at').notNull(),
+});
+
 /** The portal's own secrets (sealing key pair, directory HMAC master key), generated on first start. */
 export const portalSecrets = sqliteTable('portal_secrets', {
   name: text('name').primaryKey(),

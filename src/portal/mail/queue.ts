@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { and, asc, eq, isNull, lte, lt, or, sql } from 'drizzle-orm';
 import type { PortalDb, PortalTx } from '../db/open';
-import { mailQueue } from '../db/schema';
+import { mailQueue, mailRequests } from '../db/schema';
 import type { Mailer, OutgoingMail } from './mailer';
 
 /**
@@ -20,7 +20,24 @@ export async function enqueueMail(tx: PortalDb | PortalTx, mail: OutgoingMail, n
   });
 }
 
+export type MailRequest = typeof mailRequests.$inferSelect;
+
+/**
+ * Asks for an account-dependent email (activation resend, password reset) for any address, in the
+ * caller's transaction: the request writes the same row whether or not the address has an account,
+ * and the worker decides later (see MailWorkerOptions.resolve).
+ */
+export async function requestMail(
+  tx: PortalDb | PortalTx,
+  request: { kind: MailRequest['kind']; emailKey: string; language: string | null },
+  now: Date,
+): Promise<void> {
+  await tx.insert(mailRequests).values({ ...request, createdAt: now.toISOString() });
+}
+
 export interface MailWorkerOptions {
+  /** Turns a mail request into an email (or nothing), in the transaction that deletes the request. */
+  resolve?: (tx: PortalTx, request: MailRequest) => Promise<void>;
   /** How often the queue is looked at (ms, real time). */
   pollMs?: number;
   /** After this many failed sends the email is dropped (logged, without its recipient). */
@@ -50,7 +67,7 @@ export class MailWorker {
     private readonly mailer: Mailer,
     private readonly now: () => Date,
     private readonly log: FastifyBaseLogger,
-    options: MailWorkerOptions = {},
+    private readonly options: MailWorkerOptions = {},
   ) {
     this.#pollMs = options.pollMs ?? 250;
     this.#maxAttempts = options.maxAttempts ?? 10;
@@ -92,7 +109,7 @@ export class MailWorker {
   #drain(): Promise<void> {
     this.#running ??= (async () => {
       try {
-        while (await this.#sendOne());
+        while ((await this.#resolveOne()) || (await this.#sendOne()));
       } catch (error) {
         this.log.warn({ err: error }, 'mail queue not read');
       } finally {
@@ -100,6 +117,22 @@ export class MailWorker {
       }
     })();
     return this.#running;
+  }
+
+  /** Resolves the oldest mail request: claimed, resolved and deleted in one transaction. */
+  async #resolveOne(): Promise<boolean> {
+    const resolve = this.options.resolve;
+    if (!resolve) return false;
+    return this.db.transaction(async (tx) => {
+      const oldest = tx.select({ id: mailRequests.id }).from(mailRequests).orderBy(asc(mailRequests.id)).limit(1);
+      const [request] = await tx
+        .delete(mailRequests)
+        .where(eq(mailRequests.id, sql`(${oldest})`))
+        .returning();
+      if (!request) return false;
+      await resolve(tx, request);
+      return true;
+    });
   }
 
   /** Leases the oldest due email and sends it; false when none is due. */

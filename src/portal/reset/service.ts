@@ -8,7 +8,7 @@ import type { PortalTx } from '../db/open';
 import { accounts, oneTimeSecrets, sessions } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { noAnswerSink, type AnswerSink } from '../http/idempotency';
-import { enqueueMail } from '../mail/queue';
+import { enqueueMail, requestMail, type MailRequest } from '../mail/queue';
 import { passwordChangedMail, resetMail } from '../mail/templates';
 import { checkCodeWithinBudget, resetCodeBudget, takeEmailQuota } from '../security/address-budgets';
 import { consumeLink, issueSecret, useCode } from '../security/one-time';
@@ -18,9 +18,9 @@ export const resetLink = (ctx: PortalContext, token: string): string =>
   `${ctx.publicUrl()}${RESET_PAGE_PATH}?data=${token}`;
 
 /**
- * Always the same answer, after the same work: one transaction counts the address's quotas and,
- * when it has an account, issues the secret and queues the email, which leaves after the answer.
- * Neither the answer nor its timing tells whether the address has an account.
+ * Always the same answer, after the same work: one transaction counts the address's quotas and
+ * records a mail request, for any address; the mail worker decides after the answer whether there
+ * is an account to email (resolveResetRequest). Neither the answer nor its timing tells.
  */
 export async function requestReset(
   ctx: PortalContext,
@@ -35,20 +35,26 @@ export async function requestReset(
     await saveAnswer(tx, value);
     if (await takeEmailQuota(ctx, tx, 'reset', key)) return;
     await resetCodeBudget(ctx, tx, 'reset', key);
-    const account = await findAccountByEmailKey(tx, key);
-    if (!account) return;
-    const secret = await issueSecret(tx, {
-      accountId: account.id,
-      purpose: 'reset',
-      linkSeconds: ctx.config.lifetimes.resetLinkSeconds,
-      codeSeconds: ctx.config.lifetimes.resetCodeSeconds,
-      now,
-    });
-    const minutes = Math.round(ctx.config.lifetimes.resetCodeSeconds / 60);
-    const mail = resetMail(language ?? account.language, resetLink(ctx, secret.token), secret.code, minutes);
-    await enqueueMail(tx, { to: account.email, ...mail }, now);
+    await requestMail(tx, { kind: 'reset', emailKey: key, language: language ?? null }, now);
   });
   return value;
+}
+
+/** The worker's half of a reset request: an account gets a reset secret and its email. */
+export async function resolveResetRequest(ctx: PortalContext, tx: PortalTx, request: MailRequest) {
+  const account = await findAccountByEmailKey(tx, request.emailKey);
+  if (!account) return;
+  const now = ctx.now();
+  const secret = await issueSecret(tx, {
+    accountId: account.id,
+    purpose: 'reset',
+    linkSeconds: ctx.config.lifetimes.resetLinkSeconds,
+    codeSeconds: ctx.config.lifetimes.resetCodeSeconds,
+    now,
+  });
+  const minutes = Math.round(ctx.config.lifetimes.resetCodeSeconds / 60);
+  const mail = resetMail(request.language ?? account.language, resetLink(ctx, secret.token), secret.code, minutes);
+  await enqueueMail(tx, { to: account.email, ...mail }, now);
 }
 
 function checkPolicy(password: string): void {
