@@ -130,7 +130,8 @@ export const portalRoutes = {
     path: '/v1/activation/code',
     auth: 'kiosk',
     tags: ['activation'],
-    summary: 'Activates an account with the 6-digit code of its activation email (5 tries).',
+    summary:
+      'Activates an account with the 6-digit code of its activation email (5 tries per address). An unknown address, an active account and a wrong or expired code all answer invalid_code.',
     body: z.strictObject({ email: emailSchema, code: sixDigitCodeSchema }),
     value: z.strictObject({ activated: z.literal(true) }),
     errors: ['invalid_code', 'code_expired', 'too_many_attempts', 'already_active'],
@@ -215,7 +216,8 @@ export const portalRoutes = {
     path: '/v1/password-reset/code',
     auth: 'kiosk',
     tags: ['password reset'],
-    summary: 'New password with the 6-digit code; ends every session, clears lock-outs, sends a notice.',
+    summary:
+      'New password with the 6-digit code; ends every session, clears lock-outs, sends a notice. An unknown address and a wrong or expired code answer invalid_code.',
     body: z.strictObject({ email: emailSchema, code: sixDigitCodeSchema, newPassword: passwordFieldSchema }),
     value: z.strictObject({ reset: z.literal(true) }),
     errors: ['invalid_code', 'code_expired', 'too_many_attempts', 'weak_password'],

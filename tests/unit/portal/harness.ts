@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPortal, type RunningPortal } from '../../../src/portal';
+import type { PortalFaults } from '../../../src/portal/context';
 import type { ReceivedMail } from '../../../src/portal/mail/demo-receiver';
 import type { SignatoryRow } from '../../../src/portal/signatories/store';
 
@@ -123,10 +124,17 @@ export const TEST_SIGNATORIES: SignatoryRow[] = [
 
 export const STRONG_PASSWORD = 'Tournesol-Vert-42';
 
-export async function startHarness(config: Record<string, unknown> = {}): Promise<Harness> {
+export async function startHarness(
+  config: Record<string, unknown> = {},
+  options: { faults?: PortalFaults } = {},
+): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-test-'));
   const clock = new TestClock();
-  const portal = await startPortal({ config: { dataDir, port: 0, logLevel: 'silent', ...config }, now: clock.now });
+  const portal = await startPortal({
+    config: { dataDir, port: 0, logLevel: 'silent', ...config },
+    now: clock.now,
+    ...options,
+  });
   await portal.importSignatories(TEST_SIGNATORIES);
   const url = portal.url;
   const call: Harness['call'] = async (method, path, options = {}) => {
