@@ -82,6 +82,12 @@ export const portalConfigSchema = z.strictObject({
       sessionAbsoluteSeconds: seconds(8 * 3600),
       enrolmentCodeSeconds: seconds(7 * 86_400),
       idempotencySeconds: seconds(7 * 86_400),
+      /**
+       * How long a retired sealing key still opens bodies: longer than any kiosk is realistically
+       * offline (a closed agency over the holidays, a broken line awaiting repair), so rows sealed
+       * before a rotation are still delivered; after it they are refused `sealing_key_retired`.
+       */
+      sealingKeyGraceSeconds: seconds(30 * 86_400),
     })
     .prefault({}),
 });

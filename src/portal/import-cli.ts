@@ -48,9 +48,8 @@ await runCli(USAGE, async () => {
   });
   try {
     const report = await upsertSignatories(opened.db, parsed.rows, new Date());
-    const changed = report.feedSeqAfter - report.feedSeqBefore;
     process.stdout.write(
-      `Imported ${report.rows} signatories (${leases} leases) in ${Math.round(performance.now() - started)} ms; ${changed > 0 ? 'directory changes published to kiosks' : 'no directory change'}\n`,
+      `Imported ${report.rows} signatories (${leases} leases) in ${Math.round(performance.now() - started)} ms\n`,
     );
   } finally {
     opened.close();

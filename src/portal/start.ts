@@ -81,7 +81,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
   let receiver: DemoReceiver | null = null;
   let mailer: Mailer | undefined;
   try {
-    const keys = await loadPortalKeys(opened.db);
+    const keys = await loadPortalKeys(opened.db, now, { graceSeconds: config.lifetimes.sealingKeyGraceSeconds });
     receiver = config.smtp ? null : await startDemoReceiver();
     const smtp = config.smtp ?? {
       host: receiver!.host,

@@ -8,7 +8,6 @@ import type { KioskPrincipal, PortalContext } from '../context';
 import { accounts } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { issueSecret } from '../security/one-time';
-import { touchSignatory } from '../signatories/store';
 import { findAccountByEmailKey } from '../accounts/store';
 import { matchIdentity } from './identity';
 
@@ -51,7 +50,6 @@ export async function register(ctx: PortalContext, kiosk: KioskPrincipal, input:
         createdAt: now.toISOString(),
         createdByKiosk: kiosk.id,
       });
-      await touchSignatory(tx, signatory.id);
       return issueSecret(tx, {
         accountId,
         purpose: 'activation',
