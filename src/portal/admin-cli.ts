@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { agencyCodeSchema } from '../shared/portal-api/routes';
 import { CONFIG_OPTIONS, configFromArgs, runCli } from './cli/common';
-import { databaseUrlOf } from './config';
+import { databaseKeyOf, databaseUrlOf } from './config';
 import { openPortalDatabase } from './db/open';
 import { formatKiosk } from './kiosks/format';
 import { createKiosk, listKiosks, revokeKiosk } from './kiosks/service';
@@ -27,7 +27,7 @@ await runCli(USAGE, async () => {
   const opened = await openPortalDatabase({
     url: databaseUrlOf(config),
     authToken: config.databaseAuthToken,
-    encryptionKey: config.databaseEncryptionKey,
+    encryptionKey: databaseKeyOf(config),
     resourcesDir: findPortalResourcesDir(import.meta.dirname),
   });
   try {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CONFIG_OPTIONS, configFromArgs, runCli } from './cli/common';
-import { databaseUrlOf } from './config';
+import { databaseKeyOf, databaseUrlOf } from './config';
 import { openPortalDatabase } from './db/open';
 import { findPortalResourcesDir } from './paths';
 import { formatProblems, parseSignatoriesCsv } from './signatories/csv-import';
@@ -43,7 +43,7 @@ await runCli(USAGE, async () => {
   const opened = await openPortalDatabase({
     url: databaseUrlOf(config),
     authToken: config.databaseAuthToken,
-    encryptionKey: config.databaseEncryptionKey,
+    encryptionKey: databaseKeyOf(config),
     resourcesDir: findPortalResourcesDir(import.meta.dirname),
   });
   try {

@@ -158,16 +158,44 @@ export const idempotencyRecords = sqliteTable(
     responseBody: text('response_body'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_created').on(t.createdAt)],
 );
 
-/** Failure counters and cool-downs, keyed by what is being protected (account, kiosk, email). */
-export const throttles = sqliteTable('throttles', {
-  key: text('key').primaryKey(),
-  count: integer('count').notNull(),
-  windowStartedAt: text('window_started_at').notNull(),
-  blockedUntil: text('blocked_until'),
-});
+/**
+ * One row per counted attempt (a failure, a probe, a sent email), kept until `expiresAt`: a key's
+ * budget is the number of its live rows, so every limit is a rolling window shared by all portal
+ * processes. Keys are keyed hashes (see security/throttle.ts), never an email or account number.
+ */
+export const throttleEvents = sqliteTable(
+  'throttle_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('throttle_events_key').on(t.key, t.expiresAt), index('throttle_events_expiry').on(t.expiresAt)],
+);
+
+/**
+ * Emails waiting for the worker: written in the same transaction as the effect they announce, sent
+ * after the answer, retried with backoff, and deleted once sent (links and codes do not stay).
+ */
+export const mailQueue = sqliteTable(
+  'mail_queue',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    /** Set while one worker sends it, so two portal processes do not send it twice. */
+    leaseUntil: text('lease_until'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('mail_queue_due').on(t.nextAttemptAt)],
+);
 
 /** The portal's own secrets; the first sealing key pair was kept here before sealing_keys (moved on start). */
 export const portalSecrets = sqliteTable('portal_secrets', {

@@ -11,7 +11,9 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: PortalCont
     await matchIdentity(ctx, kiosk, body);
     return { eligible: true as const };
   });
-  registerRoute(app, ctx, portalRoutes.register, async ({ body, kiosk }) => register(ctx, kiosk, body));
+  registerRoute(app, ctx, portalRoutes.register, async ({ body, kiosk, saveAnswer }) =>
+    register(ctx, kiosk, body, saveAnswer),
+  );
   registerRoute(app, ctx, portalRoutes.registrationStatus, async ({ body, kiosk }) =>
     registrationStatus(ctx, kiosk, body.email),
   );
