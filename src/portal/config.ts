@@ -77,6 +77,9 @@ export const portalConfigSchema = z.strictObject({
       codePerKiosk: limit(60, 900, 600),
       resendCooldownSeconds: seconds(60),
       resendDailyCap: z.number().int().min(1).max(100).default(5),
+      /** Emails telling why a queued registration was refused: per address typed, per kiosk. */
+      outcomeMailPerAddress: limit(3, 86_400, 86_400),
+      outcomeMailPerKiosk: limit(60, 3600, 3600),
     })
     .prefault({}),
   lifetimes: z
