@@ -9,6 +9,10 @@ const CHILD = join(import.meta.dirname, 'kiosk-child.ts');
 export const undelivered = (f: OutboxFigures | null): number =>
   f ? Object.values(f.byKind).reduce((n, k) => n + (k?.pending ?? 0) + (k?.inFlight ?? 0), 0) : Infinity;
 
+/** Rows sent and not yet answered. */
+export const inFlight = (f: OutboxFigures | null): number =>
+  f ? Object.values(f.byKind).reduce((n, k) => n + (k?.inFlight ?? 0), 0) : 0;
+
 /** One run of the kiosk child: started on a data dir, fed items, SIGKILLed or stopped. */
 export class KioskProcess {
   readonly #child: ChildProcess;
@@ -48,6 +52,10 @@ export class KioskProcess {
     return this.#ready;
   }
 
+  alive(): boolean {
+    return this.#child.exitCode === null && this.#child.signalCode === null;
+  }
+
   send(items: FaultItem[]): void {
     if (this.#child.connected) this.#child.send({ type: 'enqueue', items } satisfies ParentMessage);
   }
@@ -55,7 +63,7 @@ export class KioskProcess {
   /** Figures reported after `since` (ms since the epoch), waiting for them. */
   async freshFigures(since = Date.now()): Promise<OutboxFigures | null> {
     while (this.figuresAt <= since) {
-      if (this.#child.exitCode !== null || this.#child.signalCode !== null) return null;
+      if (!this.alive()) return null;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     return this.figures;

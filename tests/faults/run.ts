@@ -8,7 +8,7 @@ import { accounts, kioskEvents } from '../../src/portal/db/schema';
 import { demoSignatories } from '../../src/portal/signatories/demo-data';
 import type { SignatoryRow } from '../../src/portal/signatories/store';
 import { findCanaries } from './canaries';
-import { KioskProcess, undelivered } from './kiosk-process';
+import { inFlight, KioskProcess, undelivered } from './kiosk-process';
 import type { FaultItem } from './messages';
 import { FAULTS, FaultProxy, type Decision, type Fault } from './proxy';
 
@@ -39,6 +39,8 @@ export interface FaultFigures {
   faultedDeliveries: number;
   passedDeliveries: number;
   kills: number;
+  /** Kills while the kiosk had a row in flight (sent, answer not yet recorded). */
+  killsInFlight: number;
   outages: number;
   canaryHits: string[];
   seconds: number;
@@ -222,6 +224,7 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultFigu
     const batch = Math.max(1, Math.ceil(items.length / (options.minKills + 3)));
     let next = 0;
     let kills = 0;
+    let killsInFlight = 0;
     const spawn = () =>
       new KioskProcess({ dataDir: kioskDir, portalUrl: proxy.url, enrolmentCode }, (ref) => acked.add(ref));
 
@@ -243,10 +246,19 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultFigu
       for (const item of slice) attempted.add(item.ref);
       if (slice.length > 0) child.send(slice);
       if (kills < options.minKills) {
-        // Killed while it enqueues or drains: a random moment after the batch went in.
-        await sleep(50 + Math.random() * 1_200);
-        const figures = await child.freshFigures();
+        // One kill in five lands while rows are being committed; the others once the batch is in and
+        // the drainer is at work: after some deliveries went through the proxy.
+        if (Math.random() < 0.2) await sleep(Math.random() * 300);
+        else {
+          while (!allAcked(slice.map((i) => i.ref))) await sleep(10);
+          const seen = proxy.stats.byDecision.pass + faulted();
+          const deliveries = 1 + Math.floor(Math.random() * Math.max(1, slice.length));
+          const draining = () => child!.alive() && undelivered(child!.figures) > 0;
+          while (proxy.stats.byDecision.pass + faulted() < seen + deliveries && draining()) await sleep(10);
+        }
+        const figures = child.figures;
         if (slice.length > 0 || undelivered(figures) > 0) {
+          if (inFlight(figures) > 0) killsInFlight += 1;
           await child.kill();
           kills += 1;
           if (kills % 10 === 0) log(`kills ${kills}, faulted deliveries ${faulted()}, queued ${next}/${items.length}`);
@@ -326,6 +338,7 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultFigu
       faultedDeliveries: faulted(),
       passedDeliveries: proxy.stats.byDecision.pass,
       kills,
+      killsInFlight,
       outages: proxy.stats.outages,
       canaryHits,
       seconds: Math.round((Date.now() - started) / 1000),

@@ -13,7 +13,6 @@ describe('fault injection, small (issue 9, item 8)', () => {
       minKills: 5,
       faultRate: 0.5,
     });
-    console.info(`fault figures: ${JSON.stringify(figures)}`);
     expectNoLossNoDuplicate(figures, { faults: 100, kills: 5 });
   }, 600_000);
 });
