@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IncomingMessage } from 'node:http';
-import { like, sql } from 'drizzle-orm';
+import { count, like, sql } from 'drizzle-orm';
 import { startPortal, type RunningPortal } from '../../src/portal';
-import { accounts, kioskEvents } from '../../src/portal/db/schema';
+import { accounts, kioskEvents, mailQueue } from '../../src/portal/db/schema';
 import { demoSignatories } from '../../src/portal/signatories/demo-data';
 import type { SignatoryRow } from '../../src/portal/signatories/store';
 import { findCanaries } from './canaries';
@@ -32,6 +32,9 @@ export interface FaultFigures {
   /** Rows committed but killed before the parent heard of them, delivered anyway (not an error). */
   deliveredUnacknowledged: number;
   lost: number;
+  lostByKind: Record<string, number>;
+  /** The first lost items, to look into. */
+  lostRefs: string[];
   duplicated: number;
   refusedCodes: Record<string, number>;
   /** Delivery requests (outbox routes) the proxy faulted, by fault. */
@@ -159,6 +162,22 @@ async function seedResetAccounts(portal: RunningPortal, people: SignatoryRow[], 
   return emails;
 }
 
+/** Every queued email sent (a failed send waits for its retry) and received by the demo SMTP receiver. */
+async function mailQueueEmpty(portal: RunningPortal): Promise<void> {
+  for (;;) {
+    await portal.settle();
+    const [row] = await portal.db.select({ n: count() }).from(mailQueue);
+    if (row!.n === 0) break;
+    await sleep(500);
+  }
+  // The receiver stores a message just after its send resolves: wait until the count stops moving.
+  let seen = -1;
+  while (seen !== portal.mailbox!.messages().length) {
+    seen = portal.mailbox!.messages().length;
+    await sleep(300);
+  }
+}
+
 /**
  * The fault-injection run (issue 9, item 8): a real portal over HTTP behind a faulty proxy, the
  * kiosk core as a child process on a real libSQL file, SIGKILLed again and again while it drains.
@@ -281,7 +300,7 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultFigu
     // A SIGKILL at the end too: the WAL is left as a crash would leave it, and searched as well.
     await child.kill();
     child = null;
-    await portal.settle();
+    await mailQueueEmpty(portal);
 
     const byRef = new Map(items.map((i) => [i.ref, i]));
     const mails = portal.mailbox!.messages();
@@ -303,6 +322,8 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultFigu
     let deliveredUnacknowledged = 0;
     let lost = 0;
     let duplicated = 0;
+    const lostByKind: Record<string, number> = {};
+    const lostRefs: string[] = [];
     for (const ref of attempted) {
       const item = byRef.get(ref)!;
       // How many times its effect happened at the portal.
@@ -319,7 +340,11 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultFigu
       if (effects >= 1) {
         if (acked.has(ref)) delivered += 1;
         else deliveredUnacknowledged += 1;
-      } else if (acked.has(ref)) lost += 1;
+      } else if (acked.has(ref)) {
+        lost += 1;
+        lostByKind[item.kind] = (lostByKind[item.kind] ?? 0) + 1;
+        if (lostRefs.length < 20) lostRefs.push(ref);
+      }
     }
     const canaryHits = findCanaries(
       kioskDir,
@@ -332,6 +357,8 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultFigu
       delivered,
       deliveredUnacknowledged,
       lost,
+      lostByKind,
+      lostRefs,
       duplicated,
       refusedCodes: figures?.refusedCodes ?? {},
       faults,
