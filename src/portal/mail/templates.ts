@@ -160,15 +160,8 @@ export function passwordChangedMail(language: string): Omit<OutgoingMail, 'to'> 
 }
 
 /** Refusals of a queued registration that the online screen would have shown: the same, by email. */
-export const OUTCOME_MAIL_CODES = [
-  'identity_not_found',
-  'already_registered',
-  'email_in_use',
-  'weak_password',
-  'terms_outdated',
-  'too_many_attempts',
-] as const;
-export type OutcomeMailCode = (typeof OUTCOME_MAIL_CODES)[number];
+export type OutcomeMailCode = keyof (typeof T)['fr']['outcome'];
+export const hasOutcomeMail = (code: string): code is OutcomeMailCode => Object.hasOwn(T.fr.outcome, code);
 
 /**
  * What a tenant who left the kiosk learns about a refused registration: what the screen would have

@@ -8,16 +8,13 @@ import type { PortalTx } from '../db/open';
 import { idempotencyRecords } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { enqueueMail } from '../mail/queue';
-import { OUTCOME_MAIL_CODES, registrationOutcomeMail, type OutcomeMailCode } from '../mail/templates';
+import { hasOutcomeMail, registrationOutcomeMail } from '../mail/templates';
 
 /** The kiosk's drainer asks for the outcome by email when nobody is waiting at the screen. */
 export const wantsOutcomeByEmail = (request: FastifyRequest): boolean => {
   const value = request.headers[OUTCOME_BY_EMAIL_HEADER];
   return typeof value === 'string' && /^(1|true|yes)$/i.test(value.trim());
 };
-
-const isOutcomeCode = (code: string): code is OutcomeMailCode =>
-  (OUTCOME_MAIL_CODES as readonly string[]).includes(code);
 
 /** Transient refusals are not replayed (a retry re-runs); every other refusal is the key's answer. */
 const replayable = (status: number) => status !== 429 && status !== 423;
@@ -48,7 +45,7 @@ export async function emailRefusal(
   input: { email: string; language: Language },
   error: unknown,
 ): Promise<never> {
-  if (!(error instanceof ApiError) || !isOutcomeCode(error.code) || !wantsOutcomeByEmail(request)) throw error;
+  if (!(error instanceof ApiError) || !hasOutcomeMail(error.code) || !wantsOutcomeByEmail(request)) throw error;
   const code = error.code;
   const now = ctx.now();
   const { outcomeMailPerAddress, outcomeMailPerKiosk } = ctx.config.limits;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTCOME_BY_EMAIL_HEADER } from '../../../src/shared/portal-api';
+import { hasOutcomeMail, registrationOutcomeMail } from '../../../src/portal/mail/templates';
+import { OUTCOME_BY_EMAIL_HEADER, portalRoutes } from '../../../src/shared/portal-api';
 import { identityOf, startHarness, STRONG_PASSWORD, TEST_SIGNATORIES, type Harness } from './harness';
 
 let h: Harness;
@@ -32,6 +33,16 @@ async function mailsTo(address: string) {
 }
 
 describe('a queued registration refused: the outcome by email (issue 9, item 4)', () => {
+  it('has a message, in French and English, for every refusal the registration route may give', () => {
+    for (const code of portalRoutes.register.errors) {
+      expect(hasOutcomeMail(code), code).toBe(true);
+      if (!hasOutcomeMail(code)) continue;
+      const [fr, en] = [registrationOutcomeMail('fr', code), registrationOutcomeMail('tr', code)];
+      expect(fr.text).not.toBe(en.text);
+      expect(en.subject).toBe('Your tenant account registration did not go through');
+    }
+  });
+
   it('identity not confirmed: a short email to the address typed, in its language, saying what to do — nothing more', async () => {
     const { credential } = await h.enrolKiosk();
     const email = 'outcome-identity@exemple.invalid';
