@@ -6,6 +6,7 @@ import { count, like, sql } from 'drizzle-orm';
 import { startPortal, type RunningPortal } from '../../src/portal';
 import { accounts, kioskEvents, mailQueue } from '../../src/portal/db/schema';
 import { demoSignatories } from '../../src/portal/signatories/demo-data';
+import type { ReceivedMail } from '../../src/portal/mail/demo-receiver';
 import type { SignatoryRow } from '../../src/portal/signatories/store';
 import { findCanaries } from './canaries';
 import { inFlight, KioskProcess, undelivered } from './kiosk-process';
@@ -162,8 +163,27 @@ async function seedResetAccounts(portal: RunningPortal, people: SignatoryRow[], 
   return emails;
 }
 
+/**
+ * Every email the demo SMTP receiver got, by id. It keeps only its last 500, so they are collected
+ * as they arrive (a few a poll at most).
+ */
+class MailCollector {
+  readonly mails = new Map<number, ReceivedMail>();
+  readonly #timer: NodeJS.Timeout;
+  constructor(private readonly portal: RunningPortal) {
+    this.#timer = setInterval(() => this.collect(), 50);
+  }
+  collect(): void {
+    for (const m of this.portal.mailbox!.messages()) this.mails.set(m.id, m);
+  }
+  stop(): void {
+    clearInterval(this.#timer);
+    this.collect();
+  }
+}
+
 /** Every queued email sent (a failed send waits for its retry) and received by the demo SMTP receiver. */
-async function mailQueueEmpty(portal: RunningPortal): Promise<void> {
+async function mailQueueEmpty(portal: RunningPortal, collector: MailCollector): Promise<void> {
   for (;;) {
     await portal.settle();
     const [row] = await portal.db.select({ n: count() }).from(mailQueue);
@@ -172,8 +192,8 @@ async function mailQueueEmpty(portal: RunningPortal): Promise<void> {
   }
   // The receiver stores a message just after its send resolves: wait until the count stops moving.
   let seen = -1;
-  while (seen !== portal.mailbox!.messages().length) {
-    seen = portal.mailbox!.messages().length;
+  while (seen !== collector.mails.size) {
+    seen = collector.mails.size;
     await sleep(300);
   }
 }
@@ -210,12 +230,14 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultFigu
     isDelivery,
   );
   let child: KioskProcess | null = null;
+  let mail: MailCollector | null = null;
   let outagesOn = true;
   try {
     const people = demoSignatories(Math.ceil((options.registrations + options.resets) * 1.3) + 20).filter(
       (s) => s.leaseStatus === 'current',
     );
     await portal.importSignatories(people);
+    mail = new MailCollector(portal);
     const resetEmails = await seedResetAccounts(
       portal,
       people.slice(options.registrations, options.registrations + options.resets),
@@ -300,10 +322,11 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultFigu
     // A SIGKILL at the end too: the WAL is left as a crash would leave it, and searched as well.
     await child.kill();
     child = null;
-    await mailQueueEmpty(portal);
+    await mailQueueEmpty(portal, mail);
 
     const byRef = new Map(items.map((i) => [i.ref, i]));
-    const mails = portal.mailbox!.messages();
+    mail.stop();
+    const mails = [...mail.mails.values()];
     const mailsTo = new Map<string, typeof mails>();
     for (const m of mails) for (const to of m.to) mailsTo.set(to, [...(mailsTo.get(to) ?? []), m]);
     const accountRows = await portal.db
@@ -372,6 +395,7 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultFigu
     };
   } finally {
     outagesOn = false;
+    mail?.stop();
     if (child) await child.kill();
     await proxy.close();
     await portal.close();
