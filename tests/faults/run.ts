@@ -2,15 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IncomingMessage } from 'node:http';
-import { count, like, sql } from 'drizzle-orm';
-import { startPortal, type RunningPortal } from '../../src/portal';
-import { accounts, kioskEvents, mailQueue } from '../../src/portal/db/schema';
+import { startPortal } from '../../src/portal';
 import { demoSignatories } from '../../src/portal/signatories/demo-data';
-import type { ReceivedMail } from '../../src/portal/mail/demo-receiver';
-import type { SignatoryRow } from '../../src/portal/signatories/store';
 import { findCanaries } from './canaries';
 import { inFlight, KioskProcess, undelivered } from './kiosk-process';
-import type { FaultItem } from './messages';
+import { countEffects, MailCollector, mailQueueEmpty } from './count';
+import { eventItem, plan, seedResetAccounts } from './plan';
 import { FAULTS, FaultProxy, type Decision, type Fault } from './proxy';
 
 export interface FaultRunOptions {
@@ -70,134 +67,7 @@ function pickFault(delivery: boolean): Fault {
   return 'reset_before';
 }
 
-const RESET_SUBJECT = 'Réinitialisation de votre mot de passe';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const shuffle = <T>(list: T[]): T[] => {
-  for (let i = list.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [list[i], list[j]] = [list[j]!, list[i]!];
-  }
-  return list;
-};
-
-interface Planned extends FaultItem {
-  email?: string;
-  /** Strings of the payload that must not be readable on the kiosk once delivered. */
-  canaries: string[];
-}
-
-function plan(options: FaultRunOptions, run: string, people: SignatoryRow[], resetEmails: string[]): Planned[] {
-  const items: Planned[] = [];
-  for (let n = 0; n < options.registrations; n++) {
-    const s = people[n]!;
-    const email = `canari.${run}.r${n}@exemple.invalid`;
-    const password = `Canari-${run}-${n}-Vert!`;
-    const identity = {
-      accountNumber: s.accountNumber,
-      lastName: s.lastName,
-      firstName: s.firstName,
-      dateOfBirth: s.dateOfBirth,
-    };
-    items.push({
-      ref: `r${n}`,
-      kind: 'register',
-      email,
-      body: { identity, email, password, acceptedTermsVersion: '2025-01', language: 'fr' },
-      canaries: [email, password, s.accountNumber],
-    });
-  }
-  resetEmails.forEach((email, n) =>
-    items.push({ ref: `p${n}`, kind: 'reset_request', email, body: { email, language: 'fr' }, canaries: [email] }),
-  );
-  for (let n = 0; n < options.events; n++) items.push(eventItem(run, n));
-  return shuffle(items);
-}
-
-/** An audit event made unique by its detail, so the portal's rows tell whether it came twice. */
-const eventItem = (run: string, n: number): Planned => ({
-  ref: `e${n}`,
-  kind: 'event',
-  body: {
-    at: new Date().toISOString(),
-    source: 'journey',
-    event: 'registration',
-    outcome: 'queued',
-    detail: `f${run}e${n}`,
-  },
-  canaries: [],
-});
-
-async function seedResetAccounts(portal: RunningPortal, people: SignatoryRow[], run: string): Promise<string[]> {
-  const { enrolmentCode } = await portal.createKiosk('CLERMONT', 'Borne de préparation');
-  const enrol = await fetch(`${portal.url}/v1/kiosks/enrol`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ enrolmentCode }),
-  });
-  const { credential } = ((await enrol.json()) as { value: { credential: string } }).value;
-  const emails: string[] = [];
-  for (let n = 0; n < people.length; n += 8) {
-    await Promise.all(
-      people.slice(n, n + 8).map(async (s, i) => {
-        const email = `canari.${run}.p${n + i}@exemple.invalid`;
-        const r = await fetch(`${portal.url}/v1/registrations`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
-          body: JSON.stringify({
-            identity: {
-              accountNumber: s.accountNumber,
-              lastName: s.lastName,
-              firstName: s.firstName,
-              dateOfBirth: s.dateOfBirth,
-            },
-            email,
-            password: 'Graine-Preparee-42!',
-            acceptedTermsVersion: '2025-01',
-          }),
-        });
-        if (r.status !== 201) throw new Error(`seed registration refused: ${r.status}`);
-        emails.push(email);
-      }),
-    );
-  }
-  return emails;
-}
-
-/**
- * Every email the demo SMTP receiver got, by id. It keeps only its last 500, so they are collected
- * as they arrive (a few a poll at most).
- */
-class MailCollector {
-  readonly mails = new Map<number, ReceivedMail>();
-  readonly #timer: NodeJS.Timeout;
-  constructor(private readonly portal: RunningPortal) {
-    this.#timer = setInterval(() => this.collect(), 50);
-  }
-  collect(): void {
-    for (const m of this.portal.mailbox!.messages()) this.mails.set(m.id, m);
-  }
-  stop(): void {
-    clearInterval(this.#timer);
-    this.collect();
-  }
-}
-
-/** Every queued email sent (a failed send waits for its retry) and received by the demo SMTP receiver. */
-async function mailQueueEmpty(portal: RunningPortal, collector: MailCollector): Promise<void> {
-  for (;;) {
-    await portal.settle();
-    const [row] = await portal.db.select({ n: count() }).from(mailQueue);
-    if (row!.n === 0) break;
-    await sleep(500);
-  }
-  // The receiver stores a message just after its send resolves: wait until the count stops moving.
-  let seen = -1;
-  while (seen !== collector.mails.size) {
-    seen = collector.mails.size;
-    await sleep(300);
-  }
-}
-
 /**
  * The fault-injection run (issue 9, item 8): a real portal over HTTP behind a faulty proxy, the
  * kiosk core as a child process on a real libSQL file, SIGKILLed again and again while it drains.
@@ -324,51 +194,8 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultFigu
     child = null;
     await mailQueueEmpty(portal, mail);
 
-    const byRef = new Map(items.map((i) => [i.ref, i]));
     mail.stop();
-    const mails = [...mail.mails.values()];
-    const mailsTo = new Map<string, typeof mails>();
-    for (const m of mails) for (const to of m.to) mailsTo.set(to, [...(mailsTo.get(to) ?? []), m]);
-    const accountRows = await portal.db
-      .select({ email: accounts.email, n: sql<number>`count(*)` })
-      .from(accounts)
-      .where(like(accounts.email, `canari.${run}.r%`))
-      .groupBy(accounts.email);
-    const accountsOf = new Map(accountRows.map((r) => [r.email, Number(r.n)]));
-    const eventRows = await portal.db
-      .select({ detail: kioskEvents.detail, n: sql<number>`count(*)` })
-      .from(kioskEvents)
-      .groupBy(kioskEvents.detail);
-    const eventsOf = new Map(eventRows.map((r) => [r.detail, Number(r.n)]));
-
-    let delivered = 0;
-    let deliveredUnacknowledged = 0;
-    let lost = 0;
-    let duplicated = 0;
-    const lostByKind: Record<string, number> = {};
-    const lostRefs: string[] = [];
-    for (const ref of attempted) {
-      const item = byRef.get(ref)!;
-      // How many times its effect happened at the portal.
-      let effects: number;
-      if (item.kind === 'register') {
-        const n = accountsOf.get(item.email!) ?? 0;
-        effects = Math.max(n, (mailsTo.get(item.email!) ?? []).length);
-      } else if (item.kind === 'reset_request') {
-        effects = (mailsTo.get(item.email!) ?? []).filter((m) => m.subject === RESET_SUBJECT).length;
-      } else {
-        effects = eventsOf.get((item.body as { detail: string }).detail) ?? 0;
-      }
-      if (effects > 1) duplicated += 1;
-      if (effects >= 1) {
-        if (acked.has(ref)) delivered += 1;
-        else deliveredUnacknowledged += 1;
-      } else if (acked.has(ref)) {
-        lost += 1;
-        lostByKind[item.kind] = (lostByKind[item.kind] ?? 0) + 1;
-        if (lostRefs.length < 20) lostRefs.push(ref);
-      }
-    }
+    const tally = await countEffects(portal, run, items, attempted, acked, [...mail.mails.values()]);
     const canaryHits = findCanaries(
       kioskDir,
       items.filter((i) => attempted.has(i.ref)).flatMap((i) => i.canaries),
@@ -377,12 +204,7 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultFigu
     return {
       attempted: attempted.size,
       acknowledged: acked.size,
-      delivered,
-      deliveredUnacknowledged,
-      lost,
-      lostByKind,
-      lostRefs,
-      duplicated,
+      ...tally,
       refusedCodes: figures?.refusedCodes ?? {},
       faults,
       faultedDeliveries: faulted(),
