@@ -13,4 +13,7 @@ export function expectNoLossNoDuplicate(figures: FaultFigures, minimum: { faults
   expect(figures.refusedCodes, all).toEqual({});
   expect(figures.delivered, all).toBe(figures.acknowledged);
   expect(figures.canaryHits, all).toEqual([]);
+  expect(figures.canaryControl, all).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^kiosk\.db: /), expect.stringMatching(/^kiosk\.log: /)]),
+  );
 }

@@ -44,6 +44,11 @@ export interface FaultFigures {
   killsInFlight: number;
   outages: number;
   canaryHits: string[];
+  /**
+   * The search's own check: files where it does find what must be readable there (the database's
+   * schema, a log line), so an empty canaryHits means clean files, not an unreadable or absent one.
+   */
+  canaryControl: string[];
   seconds: number;
 }
 
@@ -196,6 +201,7 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultFigu
 
     mail.stop();
     const tally = await countEffects(portal, run, items, attempted, acked, [...mail.mails.values()]);
+    const canaryControl = findCanaries(kioskDir, ['CREATE TABLE `outbox`', '"msg":"kiosk core started"']);
     const canaryHits = findCanaries(
       kioskDir,
       items.filter((i) => attempted.has(i.ref)).flatMap((i) => i.canaries),
@@ -213,6 +219,7 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultFigu
       killsInFlight,
       outages: proxy.stats.outages,
       canaryHits,
+      canaryControl,
       seconds: Math.round((Date.now() - started) / 1000),
     };
   } finally {
