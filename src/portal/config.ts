@@ -77,6 +77,9 @@ export const portalConfigSchema = z.strictObject({
       codePerKiosk: limit(60, 900, 600),
       resendCooldownSeconds: seconds(60),
       resendDailyCap: z.number().int().min(1).max(100).default(5),
+      /** Emails telling why a queued registration was refused: per address typed, per kiosk. */
+      outcomeMailPerAddress: limit(3, 86_400, 86_400),
+      outcomeMailPerKiosk: limit(60, 3600, 3600),
     })
     .prefault({}),
   lifetimes: z
@@ -89,6 +92,12 @@ export const portalConfigSchema = z.strictObject({
       sessionAbsoluteSeconds: seconds(8 * 3600),
       enrolmentCodeSeconds: seconds(7 * 86_400),
       idempotencySeconds: seconds(7 * 86_400),
+      /**
+       * How long a retired sealing key still opens bodies: longer than any kiosk is realistically
+       * offline (a closed agency over the holidays, a broken line awaiting repair), so rows sealed
+       * before a rotation are still delivered; after it they are refused `sealing_key_retired`.
+       */
+      sealingKeyGraceSeconds: seconds(30 * 86_400),
     })
     .prefault({}),
 });

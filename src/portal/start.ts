@@ -91,7 +91,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
   let mailer: Mailer | undefined;
   let worker: MailWorker | undefined;
   try {
-    const keys = await loadPortalKeys(opened.db);
+    const keys = await loadPortalKeys(opened.db, now, { graceSeconds: config.lifetimes.sealingKeyGraceSeconds });
     receiver = config.smtp ? null : await startDemoReceiver();
     const smtp = config.smtp ?? {
       host: receiver!.host,

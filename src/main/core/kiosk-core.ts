@@ -13,6 +13,8 @@ import { staffHandlers } from './handlers/staff';
 import type { Logger } from './logger';
 import { createPortalClient, unconfiguredPortalClient, type PortalClient } from './portal-client/client';
 import { KioskEnrolment } from './portal-client/enrolment';
+import type { Outbox } from './outbox/types';
+import { KioskSync, type KioskSyncOptions } from './outbox/sync';
 import { PortalMonitor } from './portal-status';
 import { StaffService } from './staff/service';
 import { KioskSettings } from './staff/settings';
@@ -27,7 +29,12 @@ export interface KioskCoreOptions {
   version: string;
   logger: Logger;
   /** For tests: the clock of the flows, and captcha answers they can type. */
-  testing?: { now?: () => Date; captchaAnswers?: () => string };
+  testing?: {
+    now?: () => Date;
+    captchaAnswers?: () => string;
+    /** Outbox and heartbeat tuning (concurrency, backoff, intervals). */
+    sync?: Pick<KioskSyncOptions, 'engine' | 'heartbeatMs'>;
+  };
 }
 
 export interface KioskCore {
@@ -38,6 +45,10 @@ export interface KioskCore {
   readonly portal: PortalMonitor;
   /** Null without a configured portal. */
   readonly enrolment: KioskEnrolment | null;
+  /** Every write meant for the portal goes through it (issue #9). */
+  readonly outbox: Outbox;
+  /** The outbox engine, its sealing key and the heartbeats (for tests and staff figures). */
+  readonly sync: KioskSync;
   close(): Promise<void>;
 }
 
@@ -97,6 +108,16 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   // The address typed for a forgotten password goes with the visit (its captcha goes above).
   visits.onWipe(() => passwordReset.wipe());
   const settings = new KioskSettings(database.db, config.language);
+  const sync = new KioskSync({
+    database,
+    portal: client,
+    monitor: portal,
+    settings,
+    version: options.version,
+    logger,
+    ...(now ? { now } : {}),
+    ...options.testing?.sync,
+  });
   const staff = new StaffService({
     db: database.db,
     pinHash: config.staff.pinHash,
@@ -108,6 +129,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     // As long as the screen's own idle wait: staff who walk away are logged out either way.
     sessionIdleMs: (config.idle.warnAfterSeconds + config.idle.countdownSeconds) * 1000,
     logger,
+    outbox: sync.outbox,
     ...(now ? { now } : {}),
   });
   // A staff session ends with the visit: « Terminer », idle, the next visit, a restart.
@@ -126,6 +148,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   // Enrol now rather than in front of the first tenant (who would wait for it); a portal that is
   // down is tried again on the next call that needs the credential.
   enrolment?.credential().catch((error: unknown) => logger.error({ err: error }, 'kiosk enrolment failed'));
+  // Rows an earlier run left are delivered as soon as the portal answers (not enrolled yet: they wait).
+  if (config.portalUrl) await sync.start();
   logger.info({ kioskId: config.kioskId, portal: portal.status.portal }, 'kiosk core started');
   return {
     config,
@@ -134,8 +158,11 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     database,
     portal,
     enrolment,
+    outbox: sync.outbox,
+    sync,
     async close() {
       portal.stop();
+      await sync.stop();
       registration.wipe();
       passwordReset.wipe();
       await visits.end('restart').catch(() => undefined);

@@ -9,7 +9,6 @@ import { accounts } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { noAnswerSink, type AnswerSink } from '../http/idempotency';
 import { takeEmailQuota } from '../security/address-budgets';
-import { touchSignatory } from '../signatories/store';
 import { findAccountByEmailKey } from '../accounts/store';
 import { matchIdentity } from './identity';
 
@@ -61,7 +60,6 @@ export async function register(
         createdAt: now.toISOString(),
         createdByKiosk: kiosk.id,
       });
-      await touchSignatory(tx, signatory.id);
       // Starts the resend cool-down; the first email goes even if the address's quota is spent.
       await takeEmailQuota(ctx, tx, 'resend', key);
       await queueActivation(ctx, tx, { id: accountId, email: input.email, language: input.language }, now);

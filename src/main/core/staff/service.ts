@@ -4,6 +4,7 @@ import { fail, ok, type Failure, type Result } from '../../../shared/result';
 import type { KioskDb } from '../db/open';
 import type { Logger } from '../logger';
 import type { KioskEnrolment } from '../portal-client/enrolment';
+import type { Outbox } from '../outbox/types';
 import type { PortalMonitor } from '../portal-status';
 import { StaffAudit, type AuditAction, type AuditOutcome } from './audit';
 import { DEMO_STAFF_PIN, DEMO_STAFF_PIN_HASH } from './demo-pin';
@@ -26,6 +27,8 @@ export interface StaffOptions {
   sessionIdleMs: number;
   logger: Logger;
   now?: () => Date;
+  /** Where each audit row is also queued for the portal (an `event` row); null: kept locally only. */
+  outbox?: Pick<Outbox, 'enqueueWith'> | null;
 }
 
 type UnlockError = 'staff_pin_wrong' | 'staff_pin_lockout' | 'staff_not_configured';
@@ -47,7 +50,7 @@ export class StaffService {
   constructor(private readonly options: StaffOptions) {
     this.#now = options.now ?? (() => new Date());
     this.#guard = new PinGuard(options.db, this.#now);
-    this.#audit = new StaffAudit(options.db, this.#now);
+    this.#audit = new StaffAudit(options.db, this.#now, options.outbox ?? null);
     this.#session = new StaffSession(options.sessionIdleMs, this.#now);
   }
 
