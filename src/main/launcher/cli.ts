@@ -17,7 +17,7 @@ if (electron) {
   });
 } else {
   try {
-    const webArgs = args.filter((a) => a !== '--windowed');
+    const webArgs = args.filter((a) => a !== '--windowed' && a !== '--dev');
     const running = await runWebShell(webArgs.length ? webArgs : ['--port', '0']);
     const url = running.shell.launchUrl;
     process.stdout.write('Electron is not installed here: the kiosk runs as a web shell.\n');
