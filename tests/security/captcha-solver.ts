@@ -75,7 +75,8 @@ function columns({ width, height, ink }: Bitmap, count: number): [number, number
   runs = runs.filter(([a, b]) => b - a >= 3);
   while (runs.length > count) {
     let best = 0;
-    for (let i = 1; i < runs.length - 1; i++) if (runs[i + 1]![0] - runs[i]![1] < runs[best + 1]![0] - runs[best]![1]) best = i;
+    for (let i = 1; i < runs.length - 1; i++)
+      if (runs[i + 1]![0] - runs[i]![1] < runs[best + 1]![0] - runs[best]![1]) best = i;
     runs.splice(best, 2, [runs[best]![0], runs[best + 1]![1]]);
   }
   while (runs.length < count && runs.length > 0) {
@@ -96,8 +97,7 @@ function features(bitmap: Bitmap, [x0, x1]: [number, number]): number[] {
   const { width, height, ink } = bitmap;
   let [y0, y1] = [height, -1];
   for (let y = 0; y < height; y++)
-    for (let x = x0; x <= x1; x++)
-      if (ink[y * width + x]) [y0, y1] = [Math.min(y0, y), Math.max(y1, y)];
+    for (let x = x0; x <= x1; x++) if (ink[y * width + x]) [y0, y1] = [Math.min(y0, y), Math.max(y1, y)];
   if (y1 < 0) return new Array<number>(GRID[0] * GRID[1]).fill(0);
   const out: number[] = [];
   for (let gy = 0; gy < GRID[1]; gy++)

@@ -117,14 +117,15 @@ export function renderCaptcha(answer: string): { image: string; width: number; h
   // One ink for digits, lines and specks: a colour per digit would tell a program where each one is.
   const ink = dice.pick(INKS);
   const raster = new Raster(CAPTCHA_WIDTH, CAPTCHA_HEIGHT, () => 240 + dice.next() * 15);
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 30; i++) {
     const speck: Point = [dice.between(0, CAPTCHA_WIDTH), dice.between(0, CAPTCHA_HEIGHT)];
     raster.paint([[speck, speck]], dice.between(1.5, 3.5), ink);
   }
   const wave = waved(dice);
   for (const digit of layout(answer, dice)) raster.paint(wave(digit), dice.between(6, 8.5), ink);
   // A thin line and one nearly as thick as the digits: thinning the picture cannot remove both.
-  for (const width of [dice.between(2.5, 3.5), dice.between(5, 6)]) raster.paint(wave([crossingLine(dice)]), width, ink);
+  for (const width of [dice.between(2.5, 3.5), dice.between(4.5, 5.5)])
+    raster.paint(wave([crossingLine(dice)]), width, ink);
   const png = PNG.sync.write(raster.toPng(), { colorType: 2, inputHasAlpha: true });
   return {
     image: `data:image/png;base64,${png.toString('base64')}`,
