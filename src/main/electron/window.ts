@@ -67,6 +67,8 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
       spellcheck: false,
       navigateOnDragDrop: false,
       disableDialogs: true,
+      // No middle-click (auxclick) events: nothing may open a link another way than a tap.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const contents = win.webContents;

@@ -49,6 +49,7 @@ describe('kiosk window', () => {
       spellcheck: false,
       navigateOnDragDrop: false,
       disableDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(win.loadURL).toHaveBeenCalledExactlyOnceWith(APP_INDEX_URL);
     expect(APP_INDEX_URL).toBe('app://kiosk/index.html');
