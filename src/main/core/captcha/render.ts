@@ -122,7 +122,7 @@ export function renderCaptcha(answer: string): { image: string; width: number; h
     raster.paint([[speck, speck]], dice.between(1.5, 3.5), ink);
   }
   const wave = waved(dice);
-  for (const digit of layout(answer, dice)) raster.paint(wave(digit), dice.between(6, 8.5), ink);
+  for (const digit of layout(answer, dice)) raster.paint(wave(digit), dice.between(5, 9), ink);
   // A thin line and one nearly as thick as the digits: thinning the picture cannot remove both.
   for (const width of [dice.between(2.5, 3.5), dice.between(4.5, 5.5)])
     raster.paint(wave([crossingLine(dice)]), width, ink);
