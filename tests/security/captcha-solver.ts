@@ -1,4 +1,5 @@
 import { PNG } from 'pngjs';
+import { newAnswer, renderCaptcha } from '../../src/main/core/captcha/render';
 
 /**
  * The attack of issue #10, kept as a test tool: a program that reads the captcha's bytes and
@@ -146,4 +147,23 @@ export function learnSolvers(samples: Sample[]): Record<string, Solver> {
       'png eroded + columns + templates': learnPixels(samples, true),
     };
   throw new Error(`no solver for ${format}`);
+}
+
+/** Captchas drawn by the kiosk's renderer, each with its answer. */
+export const drawSamples = (count: number): Sample[] =>
+  Array.from({ length: count }, () => {
+    const answer = newAnswer();
+    return { answer, image: renderCaptcha(answer).image };
+  });
+
+/** How a solver does: whole answers right, and the share of single digits right. */
+export function score(solve: Solver, trials: Sample[]): { solved: number; digitRate: number } {
+  let [solved, digits, total] = [0, 0, 0];
+  for (const { image, answer } of trials) {
+    const guess = solve(image);
+    if (guess === answer) solved += 1;
+    for (let i = 0; i < answer.length; i++) digits += guess[i] === answer[i] ? 1 : 0;
+    total += answer.length;
+  }
+  return { solved, digitRate: digits / total };
 }
