@@ -7,12 +7,12 @@ import { createLogger } from './core/logger';
 import { findResourcesDir, packagedResourcesDir } from './core/paths';
 import { electronDatabaseKey } from './electron/database-key';
 import { registerKioskIpc } from './electron/ipc';
-import { claimSingleInstance, closeCoreOnQuit, explainStartFailure } from './electron/lifecycle';
+import { claimSingleInstance, closeCoreOnQuit, explainStartFailure, holdKioskWindow } from './electron/lifecycle';
 import { registerAppScheme, serveRenderer } from './electron/protocol';
 import { denyAllPermissions, lockDownAllContents } from './electron/security';
 import { createKioskWindow, parseShellFlags } from './electron/window';
 
-let win: BrowserWindow | null = null;
+let currentWindow: () => BrowserWindow | null = () => null;
 let core: KioskCore | null = null;
 
 async function start(): Promise<void> {
@@ -34,20 +34,16 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   serveRenderer(join(import.meta.dirname, '../renderer'));
   registerKioskIpc(core.dispatch);
-  win = createKioskWindow({
-    flags: parseShellFlags(process.argv),
-    isPackaged: app.isPackaged,
-    preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-    dispatch: core.dispatch,
-    logger,
-  });
+  const flags = parseShellFlags(process.argv);
+  const { dispatch } = core;
+  const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+  currentWindow = holdKioskWindow(() => createKioskWindow({ flags, preloadPath, dispatch, logger }), flags.dev);
 }
 
 registerAppScheme();
 lockDownAllContents();
-if (claimSingleInstance(() => win)) {
+if (claimSingleInstance(() => currentWindow())) {
   closeCoreOnQuit(() => core);
-  app.on('window-all-closed', () => app.quit());
   app
     .whenReady()
     .then(start)

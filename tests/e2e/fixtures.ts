@@ -2,11 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type BrowserContext } from '@playwright/test';
 
 export interface RunningKiosk {
+  /** One use only: spent by startKiosk (unless `launch: false`); the page then holds the cookie. */
   launchUrl: string;
   baseUrl: string;
+  /** The bridge secret (the launch cookie's value), for calls from tests; '' when not launched. */
   secret: string;
   dataDir: string;
   process: ChildProcess;
@@ -20,6 +22,8 @@ export interface StartKioskOptions {
   env?: NodeJS.ProcessEnv;
   /** Extra web-shell arguments, e.g. ['--portal-url', 'http://127.0.0.1:9'] for an offline kiosk. */
   args?: string[];
+  /** false: leave the one-time launch link unspent (tests of the launch itself). */
+  launch?: boolean;
 }
 
 const root = join(import.meta.dirname, '..', '..');
@@ -31,7 +35,7 @@ const root = join(import.meta.dirname, '..', '..');
  * `startKiosk(env)` (an environment alone) still works.
  */
 export async function startKiosk(options: StartKioskOptions | NodeJS.ProcessEnv = {}): Promise<RunningKiosk> {
-  const { env = {}, args = [] } = isStartOptions(options) ? options : { env: options };
+  const { env = {}, args = [], launch = true } = isStartOptions(options) ? options : { env: options };
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   const demo = !args.includes('--portal-url') && !env.KIOSK_PORTAL_URL;
   const child = spawn(
@@ -58,7 +62,7 @@ export async function startKiosk(options: StartKioskOptions | NodeJS.ProcessEnv 
   return {
     launchUrl,
     baseUrl: url.origin,
-    secret: url.searchParams.get('k')!,
+    secret: launch ? await spendLaunch(launchUrl) : '',
     dataDir,
     process: child,
     mailboxUrl,
@@ -67,7 +71,22 @@ export async function startKiosk(options: StartKioskOptions | NodeJS.ProcessEnv 
 }
 
 const isStartOptions = (o: StartKioskOptions | NodeJS.ProcessEnv): o is StartKioskOptions =>
-  (typeof o.env === 'object' && o.env !== null) || Array.isArray(o.args);
+  (typeof o.env === 'object' && o.env !== null) || Array.isArray(o.args) || typeof o.launch === 'boolean';
+
+/** Opens the one-time launch link as a browser would and keeps the cookie it sets: the secret. */
+async function spendLaunch(launchUrl: string): Promise<string> {
+  const response = await fetch(launchUrl, { redirect: 'manual' });
+  const cookie = /kiosk_bridge=([^;]+)/.exec(response.headers.get('set-cookie') ?? '');
+  if (response.status !== 303 || !cookie) throw new Error(`launch refused (${response.status})`);
+  return cookie[1]!;
+}
+
+/** Gives a browser context this launch's cookie, as opening the launch link did for startKiosk. */
+export async function holdLaunchCookie(context: BrowserContext, kiosk: RunningKiosk): Promise<void> {
+  await context.addCookies([
+    { name: 'kiosk_bridge', value: kiosk.secret, url: kiosk.baseUrl, httpOnly: true, sameSite: 'Strict' },
+  ]);
+}
 
 export async function stopKiosk(kiosk: RunningKiosk): Promise<void> {
   if (kiosk.process.exitCode === null) {
@@ -92,6 +111,9 @@ export const test = base.extend<{ kiosk: RunningKiosk; kioskArgs: string[]; kios
     await stopKiosk(kiosk);
   },
   page: async ({ page, kiosk }, use) => {
+    // The link is spent; with the cookie, opening it again lands on the attract screen, as in a
+    // kiosk browser that reloads it.
+    await holdLaunchCookie(page.context(), kiosk);
     await page.goto(kiosk.launchUrl);
     await use(page);
   },

@@ -27,6 +27,16 @@ export const PERSONAL_KEYS = [
 
 const redactPaths = PERSONAL_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `*.*.*.${k}`]);
 
+/**
+ * `code` is both an error code staff need (`network_error`, `invalid_code`) and a code a tenant
+ * types (`482913`, an enrolment code): only words in snake_case, letters alone, pass.
+ */
+const ERROR_CODE = /^[a-z]+(?:_[a-z]+)*$/;
+const censor = (value: unknown, path: string[]): unknown =>
+  path.at(-1) === 'code' && typeof value === 'string' && value.length <= 48 && ERROR_CODE.test(value)
+    ? value
+    : '[redacted]';
+
 /** Things that look like personal data inside free text: emails, account numbers, long tokens. */
 const PATTERNS: [RegExp, string][] = [
   [/[^\s@"'<>]+@[^\s@"'<>]+\.[^\s@"'<>]+/g, '[email]'],
@@ -45,7 +55,7 @@ export function createLogger(level: LevelWithSilent, destination?: DestinationSt
     {
       level,
       base: undefined,
-      redact: { paths: redactPaths, censor: '[redacted]' },
+      redact: { paths: redactPaths, censor },
       serializers: { err: (e: unknown) => ({ type: e instanceof Error ? e.name : typeof e }) },
       hooks: {
         logMethod(args, method) {

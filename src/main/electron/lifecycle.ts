@@ -22,6 +22,34 @@ export function claimSingleInstance(getWindow: () => BrowserWindow | null): bool
   return true;
 }
 
+/**
+ * Opens the kiosk window and keeps it: in kiosk mode a close is refused and a window that goes all
+ * the same (destroyed, its process killed) opens again, so the desktop never shows; the app stays
+ * when no window is left. Only a real quit (app.quit, a signal) ends it. With --dev, closing quits.
+ * Returns the current window, for the second instance to bring forward.
+ */
+export function holdKioskWindow(open: () => BrowserWindow, dev: boolean): () => BrowserWindow | null {
+  let win: BrowserWindow | null = null;
+  let quitting = false;
+  app.on('before-quit', () => (quitting = true));
+  app.on('window-all-closed', () => {
+    if (dev || quitting) app.quit();
+  });
+  const show = () => {
+    const current = open();
+    win = current;
+    current.on('close', (event) => {
+      if (!dev && !quitting) event.preventDefault();
+    });
+    current.on('closed', () => {
+      if (win === current) win = null;
+      if (!dev && !quitting) show();
+    });
+  };
+  show();
+  return () => win;
+}
+
 /** Quitting waits for the core to end the open visit and close the database file cleanly. */
 export function closeCoreOnQuit(getCore: () => KioskCore | null): void {
   let closing = false;

@@ -4,20 +4,22 @@ import type { Logger } from '../core/logger';
 import { APP_INDEX_URL } from '../core/static-path';
 
 export interface ShellFlags {
-  /** Developer flag: a normal window instead of the full-screen kiosk. */
+  /** A normal window instead of the full-screen kiosk (still locked down). */
   windowed: boolean;
-  /** Developer flag: allow the devtools even in a packaged build. */
-  devtools: boolean;
+  /**
+   * Developer mode, only when asked for: devtools, the menu and the browser's shortcuts, and
+   * closing the window quits. Without it the kiosk is locked down, packaged or not.
+   */
+  dev: boolean;
 }
 
 export const parseShellFlags = (argv: readonly string[]): ShellFlags => ({
   windowed: argv.includes('--windowed'),
-  devtools: argv.includes('--devtools'),
+  dev: argv.includes('--dev'),
 });
 
 export interface KioskWindowOptions {
   flags: ShellFlags;
-  isPackaged: boolean;
   /** out/preload/index.cjs */
   preloadPath: string;
   dispatch: Dispatch;
@@ -29,19 +31,21 @@ export const RELOAD_AFTER_CRASH_MS = 1000;
 
 const letter = (input: Input): string => input.key.toLowerCase();
 
-/** Reload, devtools, close, zoom and full-screen toggles: nothing a visitor should reach. */
+/** Reload, devtools, close, quit, zoom and full-screen toggles: nothing a visitor should reach. */
 export function isBlockedShortcut(input: Input): boolean {
-  if (['F5', 'F11', 'F12'].includes(input.key)) return true;
+  if (['F5', 'F11', 'F12', 'BrowserBack', 'BrowserForward', 'BrowserRefresh'].includes(input.key)) return true;
+  if (input.key === 'F4' && (input.alt || input.control)) return true;
+  if (input.alt && ['ArrowLeft', 'ArrowRight'].includes(input.key)) return true;
   const mod = input.control || input.meta;
   if (!mod) return false;
-  if (['r', 'w', '+', '-', '=', '0'].includes(letter(input))) return true;
+  if (['r', 'w', 'q', '+', '-', '=', '0'].includes(letter(input))) return true;
   return input.shift && ['i', 'j', 'c'].includes(letter(input));
 }
 
 /** The one kiosk window: locked down, on app://kiosk, back to the attract screen after a crash. */
 export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
   const { flags, logger } = options;
-  const devTools = !options.isPackaged || flags.devtools;
+  const devTools = flags.dev;
   const win = new BrowserWindow({
     title: 'Mon espace locataire',
     kiosk: !flags.windowed,
@@ -63,6 +67,8 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
       spellcheck: false,
       navigateOnDragDrop: false,
       disableDialogs: true,
+      // No middle-click (auxclick) events: nothing may open a link another way than a tap.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const contents = win.webContents;
@@ -78,6 +84,8 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
   }
   void contents.setVisualZoomLevelLimits(1, 1).catch(() => undefined);
 
+  // However the window goes, what was typed in it goes too: end the visit in the core as well.
+  win.on('closed', () => void options.dispatch('endVisit', { reason: 'idle' }, { channel: 'ipc' }));
   contents.on('render-process-gone', (_event, details) => {
     logger.error({ reason: details.reason, exitCode: details.exitCode }, 'renderer gone: back to the attract screen');
     // Whatever the visitor had typed lived in that renderer; the core's side of the visit goes too.

@@ -2,7 +2,7 @@
 import { electronBinaryPath } from '../core/electron-binary';
 import { projectRoot } from '../core/paths';
 import { explainStartFailure, runWebShell } from '../web-shell/run';
-import { findChromium, hasDisplay, openChromiumKiosk } from './chromium';
+import { endChromium, findChromium, hasDisplay, openChromiumKiosk } from './chromium';
 import { launchElectron } from './run-electron';
 
 const args = process.argv.slice(2);
@@ -17,19 +17,26 @@ if (electron) {
   });
 } else {
   try {
-    const webArgs = args.filter((a) => a !== '--windowed');
+    const webArgs = args.filter((a) => a !== '--windowed' && a !== '--dev');
     const running = await runWebShell(webArgs.length ? webArgs : ['--port', '0']);
     const url = running.shell.launchUrl;
     process.stdout.write('Electron is not installed here: the kiosk runs as a web shell.\n');
     process.stdout.write(`Kiosk URL: ${url}\n`);
     if (running.demo) process.stdout.write(`Mailbox: ${running.demo.mailboxUrl}\n`);
-    const stop = () => void running.close().finally(() => process.exit(0));
+    const binary = findChromium();
+    const chromium = binary && hasDisplay() ? openChromiumKiosk(binary, url, windowed) : null;
+    // Whichever ends first, the launcher (a signal) or Chromium (closed), ends the other.
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      if (chromium) endChromium(chromium);
+      void running.close().finally(() => process.exit(0));
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    const chromium = findChromium();
-    if (chromium && hasDisplay()) {
-      openChromiumKiosk(chromium, url, windowed).on('exit', stop);
-    } else {
+    chromium?.on('exit', stop);
+    if (!chromium) {
       process.stdout.write('No display or no Chromium found: open the URL above in Chromium (Ctrl+C to stop).\n');
     }
   } catch (error) {

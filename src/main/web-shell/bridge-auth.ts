@@ -2,7 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const COOKIE_NAME = 'kiosk_bridge';
 
-/** A fresh secret per launch: the launch URL hands it to the page as an HttpOnly cookie. */
+/**
+ * A fresh random value: the bridge secret (the page's HttpOnly cookie) and, apart from it, the
+ * one-time launch token of the launch URL (which `ps` shows, so it must not be the secret).
+ */
 export const newSecret = (): string => randomBytes(32).toString('base64url');
 
 export function sameSecret(expected: string, given: unknown): boolean {
@@ -21,6 +24,14 @@ export function cookieValue(header: string | undefined, name: string): string | 
   return undefined;
 }
 
+/** The request names our own loopback host and port: a rebound DNS name does not. */
+const ownHosts = (port: number) => [`127.0.0.1:${port}`, `localhost:${port}`];
+export const isOwnHost = (host: string | undefined, port: number): boolean => !!host && ownHosts(port).includes(host);
+
+/** The browser already holds this launch's cookie. */
+export const hasBridgeCookie = (cookie: string | undefined, secret: string): boolean =>
+  sameSecret(secret, cookieValue(cookie, COOKIE_NAME));
+
 /**
  * Only the page we serve may call: the request names our own host (no DNS rebinding), comes
  * from our own origin when a browser says where from, and carries this launch's secret.
@@ -30,9 +41,7 @@ export function isTrustedCall(
   port: number,
   secret: string,
 ): boolean {
-  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-  if (!headers.host || !hosts.includes(headers.host)) return false;
-  if (headers.origin !== undefined && !hosts.some((h) => headers.origin === `http://${h}`)) return false;
-  const headerSecret = headers['x-kiosk-secret'];
-  return sameSecret(secret, cookieValue(headers.cookie, COOKIE_NAME)) || sameSecret(secret, headerSecret);
+  if (!isOwnHost(headers.host, port)) return false;
+  if (headers.origin !== undefined && !ownHosts(port).some((h) => headers.origin === `http://${h}`)) return false;
+  return hasBridgeCookie(headers.cookie, secret) || sameSecret(secret, headers['x-kiosk-secret']);
 }

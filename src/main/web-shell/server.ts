@@ -4,7 +4,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Dispatch } from '../../shared/kiosk-api';
 import { fail } from '../../shared/result';
 import { securityHeaders } from '../core/static-path';
-import { COOKIE_NAME, isTrustedCall, newSecret, sameSecret } from './bridge-auth';
+import { projectRoot } from '../core/paths';
+import { COOKIE_NAME, hasBridgeCookie, isOwnHost, isTrustedCall, newSecret, sameSecret } from './bridge-auth';
+import { launchRefusedPage } from './refusal-page';
 
 const STATUS_OF: Record<string, number> = { invalid_input: 400, forbidden: 403, unknown_call: 404 };
 
@@ -14,13 +16,19 @@ export interface WebShellOptions {
   port: number;
   /** Given by tests; otherwise a new one per launch. */
   secret?: string;
+  /** messages/ (for the refused-launch page); the project's by default. */
+  messagesDir?: string;
 }
 
 export interface WebShell {
   server: FastifyInstance;
   port: number;
+  /** The bridge secret: the page's cookie (or a test's x-kiosk-secret header). Never in a URL. */
   secret: string;
-  /** Opening it hands the secret to the browser and lands on the attract screen. */
+  /**
+   * Opening it once hands the secret to that browser as a cookie and lands on the attract screen;
+   * it holds a one-time token, not the secret, so seeing it (in `ps`) afterwards gives nothing.
+   */
   launchUrl: string;
   close(): Promise<void>;
 }
@@ -31,6 +39,8 @@ export interface WebShell {
  */
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const secret = options.secret ?? newSecret();
+  let launchToken: string | null = newSecret();
+  const refused = launchRefusedPage(options.messagesDir ?? join(projectRoot(import.meta.dirname), 'messages'));
   const server = Fastify({ logger: false, bodyLimit: 64 * 1024 });
   let port = options.port;
 
@@ -45,13 +55,17 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   });
   server.setNotFoundHandler((_request, reply) => reply.code(404).send(fail('not_found')));
 
+  // The token is checked and spent in one synchronous step: of launches at once, one alone wins.
   server.get('/launch', async (request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    if (!isOwnHost(request.headers.host, port)) return reply.code(403).send(fail('forbidden'));
+    // The browser that launched may open the link again (a reload): it holds the cookie already.
+    if (hasBridgeCookie(request.headers.cookie, secret)) return reply.redirect('/', 303);
     const given = (request.query as Record<string, unknown>).k;
-    if (!sameSecret(secret, given)) return reply.code(403).send(fail('forbidden'));
-    return reply
-      .header('Set-Cookie', `${COOKIE_NAME}=${secret}; HttpOnly; SameSite=Strict; Path=/`)
-      .header('Cache-Control', 'no-store')
-      .redirect('/', 303);
+    if (launchToken === null || !sameSecret(launchToken, given))
+      return reply.code(403).type('text/html; charset=utf-8').send(refused);
+    launchToken = null;
+    return reply.header('Set-Cookie', `${COOKIE_NAME}=${secret}; HttpOnly; SameSite=Strict; Path=/`).redirect('/', 303);
   });
 
   server.post<{ Params: { name: string } }>('/api/call/:name', async (request, reply) => {
@@ -79,7 +93,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     server,
     port,
     secret,
-    launchUrl: `http://127.0.0.1:${port}/launch?k=${secret}`,
+    launchUrl: `http://127.0.0.1:${port}/launch?k=${launchToken}`,
     close: () => server.close(),
   };
 }

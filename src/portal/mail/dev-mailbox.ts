@@ -9,16 +9,25 @@ export const MAILBOX_PATH = '/dev/mailbox';
 
 const isLoopback = (request: FastifyRequest) => /^(127\.|::1$|::ffff:127\.)/.test(request.socket.remoteAddress ?? '');
 
+/**
+ * The Host header names loopback and the port this server answered on: a page on another name
+ * that resolves to 127.0.0.1 (DNS rebinding) cannot read the mails through the visitor's browser.
+ */
+const namesLoopback = (request: FastifyRequest) => {
+  const port = request.socket.localPort;
+  return ['127.0.0.1', 'localhost', '[::1]'].some((name) => request.headers.host === `${name}:${port}`);
+};
+
 const linkify = (text: string) =>
   escapeHtml(text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
 
 /**
  * The demo mailbox: what the in-process receiver caught, readable in a browser (and as JSON for
- * end-to-end tests). Loopback only, and only registered in demo mail mode.
+ * end-to-end tests). Loopback only, by address and by Host name, and only registered in demo mail mode.
  */
 export function registerDevMailbox(app: FastifyInstance, receiver: DemoReceiver): void {
   const guard = async (request: FastifyRequest) => {
-    if (!isLoopback(request)) throw new ApiError('not_found');
+    if (!isLoopback(request) || !namesLoopback(request)) throw new ApiError('not_found');
   };
   const hide = { hide: true } as const;
 

@@ -24,7 +24,7 @@ export class FakeWebContents extends EventEmitter {
   setVisualZoomLevelLimits = vi.fn(async () => undefined);
 }
 
-export class FakeBrowserWindow {
+export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
   webContents = new FakeWebContents();
   destroyed = false;
@@ -36,7 +36,20 @@ export class FakeBrowserWindow {
   isDestroyed = () => this.destroyed;
   isMinimized = () => this.minimized;
   constructor(readonly options: Record<string, unknown> & { webPreferences: Record<string, unknown> }) {
+    super();
     FakeBrowserWindow.instances.push(this);
+  }
+  /** As Electron: 'close' may be vetoed; otherwise the window goes and 'closed' follows. */
+  close(): boolean {
+    const event = vetoable();
+    this.emit('close', event);
+    if (event.preventDefault.mock.calls.length) return false;
+    this.destroy();
+    return true;
+  }
+  destroy(): void {
+    this.destroyed = true;
+    this.emit('closed');
   }
 }
 

@@ -75,6 +75,52 @@ describe('Electron entry', () => {
     expect(win.focus).toHaveBeenCalled();
   });
 
+  it('without --dev the window holds: a close is refused, a window gone opens again, the app stays', async () => {
+    await launch();
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1));
+    const first = FakeBrowserWindow.instances[0]!;
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+    expect(first.options.webPreferences.devTools).toBe(false);
+    expect(first.webContents.listenerCount('before-input-event')).toBe(1);
+    expect(first.close()).toBe(false);
+    expect(first.destroyed).toBe(false);
+    first.destroy();
+    expect(FakeBrowserWindow.instances).toHaveLength(2);
+    const second = FakeBrowserWindow.instances[1]!;
+    expect(second.loadURL).toHaveBeenCalledWith('app://kiosk/index.html');
+    app.emit('window-all-closed');
+    expect(app.quit).not.toHaveBeenCalled();
+    // The second instance brings forward the window that is there now.
+    second.minimized = true;
+    app.emit('second-instance', vetoable(), ['electron', '.'], '/');
+    expect(second.restore).toHaveBeenCalled();
+  });
+
+  it('a real quit closes the window for good', async () => {
+    await launch();
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1));
+    app.emit('before-quit', vetoable());
+    expect(FakeBrowserWindow.instances[0]!.close()).toBe(true);
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+  });
+
+  it('with --dev: devtools, menu and shortcuts stay, and closing the window quits', async () => {
+    process.argv.push('--dev');
+    try {
+      await launch();
+      await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1));
+    } finally {
+      process.argv.pop();
+    }
+    const win = FakeBrowserWindow.instances[0]!;
+    expect(win.options.webPreferences.devTools).toBe(true);
+    expect(electron.Menu.setApplicationMenu).not.toHaveBeenCalled();
+    expect(win.close()).toBe(true);
+    app.emit('window-all-closed');
+    expect(app.quit).toHaveBeenCalled();
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+  });
+
   it('quitting waits for the core to close, then quits', async () => {
     await launch();
     await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1));

@@ -17,11 +17,10 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-const open = (argv: string[] = [], isPackaged = true) => {
+const open = (argv: string[] = []) => {
   const dispatch = vi.fn(kiosk.core.dispatch);
   const win = createKioskWindow({
     flags: parseShellFlags(argv),
-    isPackaged,
     preloadPath: '/app/out/preload/index.cjs',
     dispatch,
     logger: createSilentLogger(),
@@ -50,6 +49,7 @@ describe('kiosk window', () => {
       spellcheck: false,
       navigateOnDragDrop: false,
       disableDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(win.loadURL).toHaveBeenCalledExactlyOnceWith(APP_INDEX_URL);
     expect(APP_INDEX_URL).toBe('app://kiosk/index.html');
@@ -57,19 +57,20 @@ describe('kiosk window', () => {
   });
 
   it('opens in a normal window with --windowed', () => {
-    expect(parseShellFlags(['/x/electron', '/app', '--windowed'])).toEqual({ windowed: true, devtools: false });
+    expect(parseShellFlags(['/x/electron', '/app', '--windowed'])).toEqual({ windowed: true, dev: false });
     const { win } = open(['--windowed']);
     expect(win.options).toMatchObject({ kiosk: false, fullscreen: false });
     expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, devTools: false });
   });
 
-  it('allows devtools only when not packaged, or with --devtools', () => {
-    expect(open([], true).win.options.webPreferences.devTools).toBe(false);
-    expect(open([], false).win.options.webPreferences.devTools).toBe(true);
-    expect(open(['--devtools'], true).win.options.webPreferences.devTools).toBe(true);
+  it('allows devtools only with an explicit --dev, packaged or not', () => {
+    expect(open([]).win.options.webPreferences.devTools).toBe(false);
+    expect(open(['--windowed']).win.options.webPreferences.devTools).toBe(false);
+    expect(open(['--devtools']).win.options.webPreferences.devTools).toBe(false);
+    expect(open(['--dev']).win.options.webPreferences.devTools).toBe(true);
   });
 
-  it('in production removes the menu and swallows reload, devtools, close and zoom shortcuts', () => {
+  it('without --dev removes the menu and swallows reload, devtools, close and zoom shortcuts', () => {
     const { win } = open();
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
     expect(win.removeMenu).toHaveBeenCalled();
@@ -89,6 +90,10 @@ describe('kiosk window', () => {
       key('i', { meta: true, shift: true }),
       key('J', { control: true, shift: true }),
       key('w', { control: true }),
+      key('q', { control: true }),
+      key('F4', { alt: true }),
+      key('F4', { control: true }),
+      key('ArrowLeft', { alt: true }),
       key('+', { control: true }),
       key('0', { control: true }),
     ];
@@ -101,12 +106,14 @@ describe('kiosk window', () => {
       key('Enter'),
       key('Tab'),
       key('I', { shift: true }),
+      key('F4'),
+      key('ArrowLeft'),
     ];
     for (const input of allowed) expect(press(input)).toBe(false);
   });
 
-  it('keeps the menu and shortcuts for development', () => {
-    const { win } = open([], false);
+  it('keeps the menu and shortcuts with --dev only', () => {
+    const { win } = open(['--dev']);
     expect(electron.Menu.setApplicationMenu).not.toHaveBeenCalled();
     expect(win.webContents.listenerCount('before-input-event')).toBe(0);
   });
@@ -128,6 +135,12 @@ describe('kiosk window', () => {
     vi.advanceTimersByTime(RELOAD_AFTER_CRASH_MS);
     expect(win.loadURL).toHaveBeenCalledTimes(2);
     expect(win.loadURL).toHaveBeenLastCalledWith(APP_INDEX_URL);
+  });
+
+  it('ends the visit in the core when the window goes, however it goes', () => {
+    const { win, dispatch } = open();
+    win.destroy();
+    expect(dispatch).toHaveBeenCalledWith('endVisit', { reason: 'idle' }, { channel: 'ipc' });
   });
 
   it('does not reload a window that is gone', () => {

@@ -1,11 +1,19 @@
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { CaptchaService } from '../../../src/main/core/captcha/captcha-service';
 import { CAPTCHA_DIGITS, newAnswer, renderCaptcha } from '../../../src/main/core/captcha/render';
 import { TestClock } from '../portal/harness';
 
-const svgOf = (image: string) => {
-  expect(image.startsWith('data:image/svg+xml;base64,')).toBe(true);
-  return Buffer.from(image.slice(image.indexOf(',') + 1), 'base64').toString('utf8');
+const pngOf = (image: string) => {
+  expect(image.startsWith('data:image/png;base64,')).toBe(true);
+  return Buffer.from(image.slice(image.indexOf(',') + 1), 'base64');
+};
+
+/** The PNG's chunk types, in order (each chunk: length, type, data, CRC). */
+const chunksOf = (png: Buffer): string[] => {
+  const types: string[] = [];
+  for (let at = 8; at < png.length; at += 12 + png.readUInt32BE(at)) types.push(png.toString('latin1', at + 4, at + 8));
+  return types;
 };
 
 describe('captcha image', () => {
@@ -19,19 +27,20 @@ describe('captcha image', () => {
     expect([...seen].sort().join('')).toBe(CAPTCHA_DIGITS);
   });
 
-  it('holds the digits as outlines only: no text, no font, no answer to read back', () => {
+  it('is pixels only: no text, no metadata, no answer to read back; dark ink on a light ground', () => {
     for (const answer of ['234567', '999999', '828282']) {
-      const svg = svgOf(renderCaptcha(answer).image);
-      expect(svg).toMatch(/^<svg [^>]*viewBox="0,0,360,120"/);
-      expect(svg).not.toMatch(/<text|<tspan|font-family|<title|<desc|aria-/i);
-      expect(svg).not.toContain(answer);
-      // Six glyph paths (filled) and the noise curves (fill="none") on a white ground.
-      expect(svg.match(/<path [^>]*stroke-width="1.6"/g)).toHaveLength(6);
-      expect(svg.match(/fill="none"/g)!.length).toBeGreaterThanOrEqual(3);
-      expect(svg).toContain('<rect width="100%" height="100%" fill="#ffffff"/>');
-      // Glyphs are near-black on white: contrast for a person, whatever the noise.
-      for (const [, colour] of svg.matchAll(/<path stroke="(#[0-9a-f]{3})"/g))
-        expect(parseInt(colour!.slice(1, 2), 16)).toBeLessThanOrEqual(4);
+      const bytes = pngOf(renderCaptcha(answer).image);
+      expect(chunksOf(bytes)).toEqual(['IHDR', 'IDAT', 'IEND']);
+      expect(bytes.toString('latin1')).not.toContain(answer);
+      const png = PNG.sync.read(bytes);
+      expect([png.width, png.height]).toEqual([360, 120]);
+      // Contrast for a person, whatever the noise: the ground is near white, the ink near black.
+      const luma = Array.from({ length: png.width * png.height }, (_, i) => {
+        const [r, g, b] = [png.data[i * 4]!, png.data[i * 4 + 1]!, png.data[i * 4 + 2]!];
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      }).sort((a, b) => a - b);
+      expect(luma[Math.floor(luma.length * 0.5)]).toBeGreaterThan(235);
+      expect(luma[Math.floor(luma.length * 0.03)]).toBeLessThan(80);
     }
   });
 
