@@ -6,6 +6,7 @@ import { databaseUrlOf, parsePortalConfig, type PortalConfig } from './config';
 import { PendingWork, type PortalContext } from './context';
 import { openPortalDatabase, type PortalDb } from './db/open';
 import { buildPortalApp } from './http/app';
+import { closeConnectionsWhenDraining, registerReadiness } from './http/operations';
 import { createKiosk } from './kiosks/service';
 import { startDemoReceiver, type DemoReceiver } from './mail/demo-receiver';
 import { MAILBOX_PATH } from './mail/dev-mailbox';
@@ -42,6 +43,12 @@ export interface RunningPortal {
   importSignatories(rows: readonly SignatoryRow[]): Promise<UpsertReport>;
   /** Waits for work done after an answer (emails of password-reset requests). */
   settle(): Promise<void>;
+  /**
+   * Work to stop on close (a mail worker's stop(), say): run after the server stopped taking
+   * requests and its in-flight ones ended, before mail and the database close.
+   */
+  onStop(stop: () => Promise<void> | void): void;
+  /** Graceful: no new requests (503 while closing), in-flight ones finish, then mail and database close. */
   close(): Promise<void>;
 }
 
@@ -106,6 +113,9 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
       publicUrl: () => publicUrl,
     };
     const { app, ctx } = await buildPortalApp(base, logger, receiver);
+    registerReadiness(app, { client: opened.client, resourcesDir, mail: receiver ? 'demo' : 'smtp' });
+    closeConnectionsWhenDraining(app);
+    const stops: (() => Promise<void> | void)[] = [];
     mailer = createSmtpMailer(smtp, config.mailFrom, ctx.log);
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
@@ -125,8 +135,10 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
         createKiosk(opened.db, { agencyCode, label }, now(), config.lifetimes.enrolmentCodeSeconds),
       importSignatories: (rows) => upsertSignatories(opened.db, rows, now()),
       settle: () => pending.settle(),
+      onStop: (stop) => void stops.push(stop),
       async close() {
         await app.close();
+        for (const stop of stops) await stop();
         await pending.settle();
         mailer?.close();
         await receiver?.close();
