@@ -56,6 +56,8 @@ export const portalConfigSchema = z.strictObject({
   /** The admin token read from this file instead (config-secrets.ts). */
   adminTokenFile: z.string().min(1).nullable().default(null),
   termsVersion: z.string().min(1).max(32).default('2025-01'),
+  /** A folder served at /updates/ for the kiosks' updater (latest.yml and installers); null: none. */
+  updatesDir: z.string().min(1).nullable().default(null),
   bodyLimitBytes: z.number().int().min(1024).max(1_048_576).default(16_384),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** OWASP Password Storage Cheat Sheet: argon2id, m=19 MiB, t=2, p=1. */
@@ -114,6 +116,7 @@ const ENV: Record<string, EnvSetter> = {
   PORTAL_ADMIN_TOKEN: (v, c) => (c.adminToken = v),
   PORTAL_ADMIN_TOKEN_FILE: (v, c) => (c.adminTokenFile = v),
   PORTAL_TERMS_VERSION: (v, c) => (c.termsVersion = v),
+  PORTAL_UPDATES_DIR: (v, c) => (c.updatesDir = v),
   PORTAL_LOG_LEVEL: (v, c) => (c.logLevel = v),
 };
 

@@ -6,7 +6,7 @@ import { databaseUrlOf, parsePortalConfig, type PortalConfig } from './config';
 import { PendingWork, type PortalContext } from './context';
 import { openPortalDatabase, type PortalDb } from './db/open';
 import { buildPortalApp } from './http/app';
-import { closeConnectionsWhenDraining, registerReadiness } from './http/operations';
+import { closeConnectionsWhenDraining, registerReadiness, serveUpdates } from './http/operations';
 import { createKiosk } from './kiosks/service';
 import { startDemoReceiver, type DemoReceiver } from './mail/demo-receiver';
 import { MAILBOX_PATH } from './mail/dev-mailbox';
@@ -115,6 +115,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
     const { app, ctx } = await buildPortalApp(base, logger, receiver);
     registerReadiness(app, { client: opened.client, resourcesDir, mail: receiver ? 'demo' : 'smtp' });
     closeConnectionsWhenDraining(app);
+    if (config.updatesDir) await serveUpdates(app, config.updatesDir);
     const stops: (() => Promise<void> | void)[] = [];
     mailer = createSmtpMailer(smtp, config.mailFrom, ctx.log);
     await app.listen({ host: config.host, port: config.port });

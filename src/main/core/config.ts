@@ -8,7 +8,7 @@ import { updatesConfigSchema } from './updates/config';
 
 /** 127.0.0.0/8, ::1 and localhost: plain http never leaves the machine there. */
 export const isLoopbackUrl = (url: string): boolean => {
-  const host = URL.parse(url)?.hostname;
+  const host = URL.parse(url)?.hostname ?? '';
   return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 };
 const INSECURE = 'plain http only to this machine (localhost); use https, or set allowInsecurePortal';

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { FastifyInstance } from 'fastify';
 import type { Client } from '@libsql/client';
@@ -52,5 +53,25 @@ export function closeConnectionsWhenDraining(app: FastifyInstance): void {
   });
   app.addHook('onSend', async (_request, reply) => {
     if (draining) reply.header('connection', 'close');
+  });
+}
+
+export const UPDATES_PREFIX = '/updates/';
+
+/**
+ * The kiosks' update folder (electron-builder's output: latest.yml, installers, blockmaps), for an
+ * operator without another web server. latest.yml is revalidated on every check; no listing.
+ */
+export async function serveUpdates(app: FastifyInstance, dir: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: resolve(dir),
+    prefix: UPDATES_PREFIX,
+    index: false,
+    list: false,
+    dotfiles: 'deny',
+    decorateReply: false,
+    setHeaders: (reply, path) => {
+      if (path.endsWith('.yml')) void reply.header('cache-control', 'no-cache');
+    },
   });
 }

@@ -138,3 +138,27 @@ it('backs up while serving, and a portal started on the restored copy has the da
     await restored.close();
   }
 });
+
+it('serves an update folder at /updates/ when configured, and nothing else from disk', async () => {
+  const updatesDir = join(work, 'updates');
+  mkdirSync(updatesDir);
+  writeFileSync(join(updatesDir, 'latest.yml'), 'version: 1.1.0\nstagingPercentage: 20\n');
+  writeFileSync(join(work, 'outside.txt'), 'not for kiosks');
+  const h = await startHarness({ updatesDir });
+  try {
+    const latest = await fetch(`${h.url}/updates/latest.yml`);
+    expect(latest.status).toBe(200);
+    expect(latest.headers.get('cache-control')).toBe('no-cache');
+    expect(await latest.text()).toContain('stagingPercentage: 20');
+    for (const path of ['/updates/', '/updates/../outside.txt', '/updates/%2e%2e/outside.txt', '/updates/.hidden'])
+      expect([400, 404]).toContain((await fetch(`${h.url}${path}`)).status);
+  } finally {
+    await h.close();
+  }
+  const without = await startHarness();
+  try {
+    expect((await fetch(`${without.url}/updates/latest.yml`)).status).toBe(404);
+  } finally {
+    await without.close();
+  }
+});
