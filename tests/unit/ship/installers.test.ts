@@ -91,7 +91,7 @@ describe('fuses', () => {
 
   it.each([
     ['linux', 'borne-mon-espace-locataire'],
-    ['win32', 'Borne Mon espace locataire.exe'],
+    ['win32', 'borne-mon-espace-locataire.exe'],
   ])('afterPack flips them in the packaged %s binary', async (platform, name) => {
     const appOutDir = mkdtempSync(join(work, `${platform}-`));
     const binary = join(appOutDir, name);
@@ -101,7 +101,7 @@ describe('fuses', () => {
       appOutDir,
       electronPlatformName: platform,
       packager: {
-        appInfo: { productFilename: 'Borne Mon espace locataire' },
+        appInfo: { productFilename: 'borne-mon-espace-locataire' },
         executableName: 'borne-mon-espace-locataire',
       },
     } as never;
