@@ -57,6 +57,7 @@ const config: Configuration = {
     icon: 'resources/icons/icon.ico',
   },
   nsis: {
+    artifactName: '${name}-Setup-${version}.${ext}',
     oneClick: false,
     perMachine: true,
     allowElevation: true,
@@ -79,7 +80,7 @@ const config: Configuration = {
     maintainer: 'Mon espace locataire <borne@mon-espace-locataire.invalid>',
     synopsis: 'Touchscreen kiosk for the « Mon espace locataire » tenant portal',
   },
-  deb: { depends: ['libgtk-3-0', 'libnss3', 'libxss1', 'libasound2'] },
+  appImage: { artifactName: '${name}-${version}.${ext}' },
   // Updates: a folder on a plain web server (the portal can serve it); docs/kiosk-station.md.
   publish: [{ provider: 'generic', url: 'https://updates.invalid/borne/' }],
 };
