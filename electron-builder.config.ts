@@ -38,7 +38,7 @@ const config: Configuration = {
   productName: 'Borne Mon espace locataire',
   executableName: 'borne-mon-espace-locataire',
   copyright: 'Mon espace locataire',
-  directories: { output: 'dist', buildResources: 'build' },
+  directories: { output: 'dist', buildResources: 'resources/packaging' },
   // The built app only: main, preload and renderer from electron-vite; dependencies come from package.json.
   files: ['out/**/*', 'package.json'],
   // Found beside app.asar at run time (src/main/core/paths.ts, packagedResourcesDir).
