@@ -20,6 +20,8 @@ export default defineConfig({
           'portal-import': resolve(root, 'src/portal/import-cli.ts'),
           'portal-demo-data': resolve(root, 'src/portal/demo-data-cli.ts'),
           'portal-admin': resolve(root, 'src/portal/admin-cli.ts'),
+          'portal-serve': resolve(root, 'src/portal/serve.ts'),
+          'portal-backup': resolve(root, 'src/portal/backup-cli.ts'),
         },
       },
     },

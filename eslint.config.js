@@ -84,6 +84,7 @@ export default ts.config(
   {
     ignores: [
       'out/**',
+      'dist/**',
       'src/renderer/src/lib/i18n/paraglide/**',
       'node_modules/**',
       'test-results/**',

@@ -27,7 +27,9 @@ export async function startWebShellProcess(): Promise<{ child: ChildProcess; url
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
   // A portal URL (unreachable) keeps the embedded demo portal out of the kiosk's figures.
   const args = ['--port', '0', '--data-dir', dataDir, '--portal-url', 'http://127.0.0.1:9'];
-  const child = spawn(process.execPath, [join(root, 'out/main/web-shell.js'), ...args], {
+  // BENCH_CPU_PROF=DIR: a V8 CPU profile of each web shell (open it in Chromium's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+  const child = spawn(process.execPath, [...profile, join(root, 'out/main/web-shell.js'), ...args], {
     env: { ...process.env, KIOSK_LOG_LEVEL: 'error' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -8,6 +8,7 @@ import { findResourcesDir, packagedResourcesDir } from './core/paths';
 import { electronDatabaseKey } from './electron/database-key';
 import { registerKioskIpc } from './electron/ipc';
 import { claimSingleInstance, closeCoreOnQuit, explainStartFailure, holdKioskWindow } from './electron/lifecycle';
+import { electronUpdateSource } from './electron/updater';
 import { registerAppScheme, serveRenderer } from './electron/protocol';
 import { denyAllPermissions, lockDownAllContents } from './electron/security';
 import { createKioskWindow, parseShellFlags } from './electron/window';
@@ -30,6 +31,7 @@ async function start(): Promise<void> {
     resourcesDir: app.isPackaged ? packagedResourcesDir(process.resourcesPath) : findResourcesDir(import.meta.dirname),
     version: app.getVersion(),
     logger,
+    updateSource: app.isPackaged && config.updates.url ? electronUpdateSource(config.updates.url, logger) : null,
   });
   denyAllPermissions(session.defaultSession);
   serveRenderer(join(import.meta.dirname, '../renderer'));

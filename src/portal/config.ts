@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { asBoolean, asNumber, ConfigError, layerConfig, parseConfig, type EnvSetter } from '../shared/config-layers';
+import { readSecretFiles } from './config-secrets';
 
 const seconds = (def: number, max = 366 * 86_400) => z.number().int().min(1).max(max).default(def);
 const limit = (maxFailures: number, windowSeconds: number, blockSeconds: number) =>
@@ -43,6 +44,8 @@ export const portalConfigSchema = z.strictObject({
       password: z.string().nullable().default(null),
       /** false only for a relay on loopback without TLS (a test mail catcher). */
       requireTls: z.boolean().default(true),
+      /** The password read from this file instead (config-secrets.ts). */
+      passwordFile: z.string().min(1).nullable().default(null),
     })
     .nullable()
     .default(null),
@@ -54,7 +57,11 @@ export const portalConfigSchema = z.strictObject({
   mailFrom: z.string().min(3).default('Mon espace locataire <noreply@portail-demo.invalid>'),
   /** Bearer token for /v1/admin/*; null leaves those routes closed (use `npm run portal:admin`). */
   adminToken: z.string().min(24).nullable().default(null),
+  /** The admin token read from this file instead (config-secrets.ts). */
+  adminTokenFile: z.string().min(1).nullable().default(null),
   termsVersion: z.string().min(1).max(32).default('2025-01'),
+  /** A folder served at /updates/ for the kiosks' updater (latest.yml and installers); null: none. */
+  updatesDir: z.string().min(1).nullable().default(null),
   bodyLimitBytes: z.number().int().min(1024).max(1_048_576).default(16_384),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** OWASP Password Storage Cheat Sheet: argon2id, m=19 MiB, t=2, p=1. */
@@ -121,10 +128,13 @@ const ENV: Record<string, EnvSetter> = {
   PORTAL_SMTP_USER: (v, c) => (smtp(c).user = v),
   PORTAL_SMTP_PASSWORD: (v, c) => (smtp(c).password = v),
   PORTAL_SMTP_REQUIRE_TLS: (v, c) => (smtp(c).requireTls = asBoolean(v)),
+  PORTAL_SMTP_PASSWORD_FILE: (v, c) => (smtp(c).passwordFile = v),
   PORTAL_LOGIN_URL: (v, c) => (c.loginUrl = v),
   PORTAL_MAIL_FROM: (v, c) => (c.mailFrom = v),
   PORTAL_ADMIN_TOKEN: (v, c) => (c.adminToken = v),
+  PORTAL_ADMIN_TOKEN_FILE: (v, c) => (c.adminTokenFile = v),
   PORTAL_TERMS_VERSION: (v, c) => (c.termsVersion = v),
+  PORTAL_UPDATES_DIR: (v, c) => (c.updatesDir = v),
   PORTAL_LOG_LEVEL: (v, c) => (c.logLevel = v),
 };
 
@@ -133,7 +143,7 @@ export { ConfigError as PortalConfigError };
 
 /** Checks a configuration object; a bad value is reported by its key, in one line. */
 export function parsePortalConfig(raw: Record<string, unknown>): PortalConfig {
-  const config = parseConfig(portalConfigSchema, raw);
+  const config = parseConfig(portalConfigSchema, readSecretFiles(raw));
   return { ...config, dataDir: resolve(config.dataDir) };
 }
 
@@ -161,7 +171,8 @@ export function loadPortalConfig(options: {
     overrides: options.overrides,
     defaults: { dataDir: options.defaultDataDir },
   });
-  return { ...config, dataDir: resolve(config.dataDir) };
+  // Checked again once the secret files are read (an admin token's length, for instance).
+  return parsePortalConfig(config);
 }
 
 export const databaseUrlOf = (config: PortalConfig): string =>

@@ -6,6 +6,7 @@ import { databaseKeyOf, databaseUrlOf, parsePortalConfig, type PortalConfig } fr
 import { PendingWork, type PortalContext, type PortalFaults } from './context';
 import { openPortalDatabase, type PortalDb } from './db/open';
 import { buildPortalApp } from './http/app';
+import { closeConnectionsWhenDraining, registerReadiness, serveUpdates } from './http/operations';
 import { createKiosk } from './kiosks/service';
 import { startDemoReceiver, type DemoReceiver } from './mail/demo-receiver';
 import { MAILBOX_PATH } from './mail/dev-mailbox';
@@ -51,6 +52,12 @@ export interface RunningPortal {
   settle(): Promise<void>;
   /** Purges throttle rows and idempotency records past their window now (also run every minute). */
   housekeep(): Promise<void>;
+  /**
+   * Work to stop on close (a mail worker's stop(), say): run after the server stopped taking
+   * requests and its in-flight ones ended, before mail and the database close.
+   */
+  onStop(stop: () => Promise<void> | void): void;
+  /** Graceful: no new requests (503 while closing), in-flight ones finish, then mail and database close. */
   close(): Promise<void>;
 }
 
@@ -118,6 +125,10 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
       ...(options.faults ? { faults: options.faults } : {}),
     };
     const { app, ctx } = await buildPortalApp(base, logger, receiver);
+    registerReadiness(app, { client: opened.client, resourcesDir, mail: receiver ? 'demo' : 'smtp' });
+    closeConnectionsWhenDraining(app);
+    if (config.updatesDir) await serveUpdates(app, config.updatesDir);
+    const stops: (() => Promise<void> | void)[] = [];
     mailer = createSmtpMailer(smtp, config.mailFrom, ctx.log);
     worker = new MailWorker(opened.db, mailer, now, ctx.log, {
       resolve: (tx, request) =>
@@ -149,9 +160,11 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
         await worker!.settle();
       },
       housekeep: () => housekeep(ctx),
+      onStop: (stop) => void stops.push(stop),
       async close() {
         await app.close();
         housekeeping.stop();
+        for (const stop of stops) await stop();
         await pending.settle();
         await worker!.stop();
         mailer?.close();

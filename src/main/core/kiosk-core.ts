@@ -10,6 +10,7 @@ import { loginHandlers } from './handlers/login';
 import { passwordResetHandlers } from './handlers/password-reset';
 import { registrationHandlers } from './handlers/registration';
 import { staffHandlers } from './handlers/staff';
+import { updateHandlers } from './handlers/updates';
 import type { Logger } from './logger';
 import { createPortalClient, unconfiguredPortalClient, type PortalClient } from './portal-client/client';
 import { KioskEnrolment } from './portal-client/enrolment';
@@ -19,6 +20,7 @@ import { PortalMonitor } from './portal-status';
 import { StaffService } from './staff/service';
 import { KioskSettings } from './staff/settings';
 import { loadTerms } from './terms';
+import { UpdateScheduler, type UpdateSource } from './updates/scheduler';
 import { VisitTracker } from './visits';
 
 export interface KioskCoreOptions {
@@ -28,6 +30,8 @@ export interface KioskCoreOptions {
   resourcesDir: string;
   version: string;
   logger: Logger;
+  /** The packaged kiosk's updater (electron-updater); absent in the web shell and unpackaged. */
+  updateSource?: UpdateSource | null;
   /** For tests: the clock of the flows, and captcha answers they can type. */
   testing?: {
     now?: () => Date;
@@ -134,17 +138,26 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   });
   // A staff session ends with the visit: « Terminer », idle, the next visit, a restart.
   visits.onWipe((reason) => staff.endSession(reason));
+  const updates = new UpdateScheduler({
+    source: options.updateSource ?? null,
+    config: config.updates,
+    version: options.version,
+    visitInProgress: () => visits.inProgress(),
+    logger,
+  });
   const handlers: KioskHandlers = {
     ...appHandlers({ config, version: options.version, portal, visits, settings }),
     ...registrationHandlers({ flow: registration, captcha, terms }),
     ...staffHandlers({ staff, settings }),
     ...loginHandlers({ flow: login }),
     ...passwordResetHandlers({ flow: passwordReset }),
+    ...updateHandlers({ staff, updates }),
   };
   const dispatch = createDispatcher(handlers, {
     onDefect: (call, kind, error) => logger.error({ call, kind, err: error }, 'kiosk call failed'),
   });
   portal.start();
+  updates.start();
   // Enrol now rather than in front of the first tenant (who would wait for it); a portal that is
   // down is tried again on the next call that needs the credential.
   enrolment?.credential().catch((error: unknown) => logger.error({ err: error }, 'kiosk enrolment failed'));
@@ -163,6 +176,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     async close() {
       portal.stop();
       await sync.stop();
+      updates.stop();
       registration.wipe();
       passwordReset.wipe();
       await visits.end('restart').catch(() => undefined);

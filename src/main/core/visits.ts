@@ -35,6 +35,12 @@ export class VisitTracker {
       .where(isNull(visits.endedAt));
   }
 
+  /** Whether someone is at the kiosk now (a visit started and not ended): updates wait for it. */
+  async inProgress(): Promise<boolean> {
+    const open = await this.db.select({ id: visits.id }).from(visits).where(isNull(visits.endedAt)).limit(1);
+    return open.length > 0;
+  }
+
   async count(): Promise<{ total: number; open: number }> {
     const rows = await this.db.select({ endedAt: visits.endedAt }).from(visits);
     return { total: rows.length, open: rows.filter((r) => r.endedAt === null).length };

@@ -5,6 +5,7 @@ import { loginCalls } from './login';
 import { passwordResetCalls } from './password-reset';
 import { registrationCalls } from './registration';
 import { staffCalls } from './staff';
+import { updateCalls } from './updates';
 
 const noInput = z.strictObject({});
 
@@ -49,6 +50,7 @@ export const kioskApi = {
   ...staffCalls,
   ...loginCalls,
   ...passwordResetCalls,
+  ...updateCalls,
 } as const;
 
 export type KioskApi = typeof kioskApi;

@@ -141,6 +141,11 @@ export class StaffService {
     return ok({ left: true as const });
   }
 
+  /** Whether a staff session is open, for staff-only reads kept outside this service (updates). */
+  isActive(): boolean {
+    return this.#active();
+  }
+
   /** The visit ended (« Terminer », idle, a new visit, shutdown): so does any staff session. */
   endSession(reason: SessionEnd): void {
     if (this.#session.end()) this.#track('session_end', 'ok', reason);
