@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,13 +103,40 @@ describe('the fleet page opens only with the admin token, typed in its form', ()
   });
 });
 
+/** One real portal process (`npm run portal`'s entry, from source): its own event loop, its own connection. */
+function portalProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/portal/cli.ts', '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: join(import.meta.dirname, '..', '..'),
+      env: { ...process.env, PORTAL_ADMIN_TOKEN: ADMIN_TOKEN, PORTAL_LOG_LEVEL: 'silent', PORTAL_CONFIG: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Portal URL: (\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`portal process exited (${code})`)));
+  });
+}
+
+const stopped = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
 describe('wrong tokens are throttled in the database', () => {
   it('100 concurrent wrong tokens on two portal processes: only the budget is compared, then even the right token waits', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'fleet-two-'));
-    const clock = new TestClock();
-    const config = { dataDir, port: 0, logLevel: 'silent', adminToken: ADMIN_TOKEN };
-    const a = await startPortal({ config, now: clock.now });
-    const b = await startPortal({ config, now: clock.now });
+    const a = await portalProcess(dataDir); // migrates the database first
+    const b = await portalProcess(dataDir);
     try {
       const answers = await Promise.all(
         Array.from({ length: 100 }, (_, i) => {
@@ -123,14 +151,32 @@ describe('wrong tokens are throttled in the database', () => {
       const throttled = answers.find((r) => r.status === 429)!;
       expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(throttled.text).toContain('Trop de jetons incorrects');
+      for (const base of [a.url, b.url]) {
+        const blocked = await fleetLogin(base, ADMIN_TOKEN, { origin: base });
+        expect(blocked.status).toBe(429);
+        expect(blocked.cookie).toBeNull();
+      }
+    } finally {
+      await Promise.all([stopped(a.child), stopped(b.child)]);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 
-      const blocked = await fleetLogin(a.url, ADMIN_TOKEN, { origin: a.url });
-      expect(blocked.status).toBe(429);
-      expect(blocked.cookie).toBeNull();
-      clock.advance(FLEET_LOGIN_RULE.blockSeconds + 1);
+  it('the budget opens again after the block; a session opened on one process is honoured by another', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'fleet-clock-'));
+    const clock = new TestClock();
+    const config = { dataDir, port: 0, logLevel: 'silent', adminToken: ADMIN_TOKEN };
+    const a = await startPortal({ config, now: clock.now });
+    const b = await startPortal({ config, now: clock.now });
+    try {
+      for (let i = 0; i < FLEET_LOGIN_RULE.maxFailures; i++)
+        expect((await fleetLogin(a.url, `mauvais-jeton-${i}-0123456789`, { origin: a.url })).status).toBe(401);
+      expect((await fleetLogin(b.url, ADMIN_TOKEN, { origin: b.url })).status).toBe(429);
+      clock.advance(FLEET_LOGIN_RULE.blockSeconds - 10);
+      expect((await fleetLogin(b.url, ADMIN_TOKEN, { origin: b.url })).status).toBe(429);
+      clock.advance(11);
       const open = await fleetLogin(b.url, ADMIN_TOKEN, { origin: b.url });
       expect(open.status).toBe(303);
-      // The session is in the shared database: the other process honours it.
       expect((await getFleet(a.url, { cookie: open.cookie! })).status).toBe(200);
     } finally {
       await a.close();
