@@ -50,6 +50,7 @@ describe('the fleet page opens only with the admin token, typed in its form', ()
     expect(set).toContain('HttpOnly');
     expect(set).toContain('SameSite=Strict');
     expect(set).toContain('Path=/');
+    expect(set).toContain(`Max-Age=${FLEET_SESSION_SECONDS}`);
     expect(set).not.toContain('Secure'); // plain http on loopback: a Secure cookie would never come back
     const id = login.cookie!.split('=')[1]!;
     expect(id).not.toContain(ADMIN_TOKEN);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { PortalContext } from '../context';
 import { retryAfter } from '../http/errors';
 import { fleetOf } from './data';
-import { closeFleetSession, fleetSessionIsLive, openFleetSession } from './session';
+import { closeFleetSession, FLEET_SESSION_SECONDS, fleetSessionIsLive, openFleetSession } from './session';
 import { FLEET_LOGIN_PATH, FLEET_LOGOUT_PATH, FLEET_PATH, fleetPage, loginPage, type LoginNotice } from './view';
 
 const loginForm = z.object({ jeton: z.string().min(1).max(500) });
@@ -80,7 +80,8 @@ export async function registerFleetPage(app: FastifyInstance, ctx: PortalContext
             secure: https,
             sameSite: 'strict',
             path: '/',
-            expires: opened.expiresAt,
+            // Relative, so a browser whose clock differs from the portal's keeps it for the session's life.
+            maxAge: FLEET_SESSION_SECONDS,
           });
           return reply.header('cache-control', 'no-store').redirect(FLEET_PATH, 303);
         }

@@ -18,7 +18,7 @@ export const FLEET_LOGIN_RULE: ThrottleRule = { maxFailures: 10, windowSeconds: 
 const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 
 export type FleetLogin =
-  | { ok: true; sessionId: string; expiresAt: Date }
+  | { ok: true; sessionId: string }
   | { ok: false; reason: 'closed' | 'wrong' }
   | { ok: false; reason: 'throttled'; until: Date };
 
@@ -44,7 +44,7 @@ export async function openFleetSession(ctx: PortalContext, token: string): Promi
   const expiresAt = isoAfter(now, FLEET_SESSION_SECONDS);
   await ctx.db.delete(adminSessions).where(lte(adminSessions.expiresAt, now.toISOString()));
   await ctx.db.insert(adminSessions).values({ idHash: hashToken(sessionId), createdAt: now.toISOString(), expiresAt });
-  return { ok: true, sessionId, expiresAt: new Date(expiresAt) };
+  return { ok: true, sessionId };
 }
 
 /** Whether the cookie's id names a live session (and the admin token is still configured). */

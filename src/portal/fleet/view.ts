@@ -31,7 +31,8 @@ tr.ok td:first-child{border-left:.35rem solid #1b7f3b}tr.idle td:first-child{bor
 ul.figures{margin:0;padding:0;list-style:none}ul.figures li{margin:.1rem 0}code{font-size:.85rem;background:#f2f4f7;padding:0 .2rem;border-radius:.2rem}
 main.login{max-width:28rem;margin:3rem auto}label{display:block;margin:.75rem 0 .25rem;font-weight:600}
 input{font-size:1.1rem;padding:.6rem;width:100%;box-sizing:border-box;border:1px solid #767676;border-radius:.4rem}
-.error{border-left:.3rem solid #b00020;padding-left:.75rem}
+.error{border-left:.3rem solid #b00020;padding-left:.75rem}.n{white-space:nowrap}
+@media (max-width:1200px){body{font-size:.92rem;padding:.75rem}th,td{padding:.45rem .4rem}}
 </style></head>
 <body>${body}</body></html>`;
 }
@@ -108,7 +109,7 @@ function outboxCell(k: FleetKiosk, now: Date): string {
 function refusedCell(k: FleetKiosk): string {
   const codes = Object.entries(k.outbox?.refusedCodes ?? {}).sort(([a], [b]) => a.localeCompare(b));
   if (codes.length === 0) return '<td class="muted">aucun</td>';
-  return `<td><ul class="figures">${codes.map(([code, n]) => `<li><code>${e(code)}</code> × ${n}</li>`).join('')}</ul></td>`;
+  return `<td><ul class="figures">${codes.map(([code, n]) => `<li><span class="n"><code>${e(code)}</code> × ${n}</span></li>`).join('')}</ul></td>`;
 }
 
 function todayCell(k: FleetKiosk): string {
@@ -116,7 +117,7 @@ function todayCell(k: FleetKiosk): string {
   const total = k.today.reduce((n, c) => n + c.n, 0);
   const lines = k.today.map(
     (c) =>
-      `<li>${e(SOURCE_WORDS[c.source])} · ${e(EVENT_WORDS[c.event] ?? c.event)} : <code>${e(c.outcome)}</code> × ${c.n}</li>`,
+      `<li>${e(SOURCE_WORDS[c.source])} · ${e(EVENT_WORDS[c.event] ?? c.event)} : <span class="n"><code>${e(c.outcome)}</code> × ${c.n}</span></li>`,
   );
   const assisted = k.assistedToday ? ` · ${k.assistedToday} accompagné${k.assistedToday > 1 ? 's' : ''}` : '';
   return `<td><b>${total} événement${total > 1 ? 's' : ''}</b>${assisted}<ul class="figures">${lines.join('')}</ul></td>`;

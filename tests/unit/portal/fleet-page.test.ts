@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_KIOSK_LABEL, startDemoPortal } from '../../../src/portal';
@@ -116,8 +117,8 @@ describe('the fleet page', () => {
       'Inscriptions : 4 en attente · 1 en cours · <span class="alert">2 refusés</span>',
       'Événements : 3 en attente · 0 en cours',
       'plus ancien : 09:10 (il y a 2 h 00)',
-      '<code>email_in_use</code> × 1',
-      '<code>identity_not_found</code> × 1',
+      '<code>email_in_use</code> × 1</span>',
+      '<code>identity_not_found</code> × 1</span>',
     ])
       expect(row).toContain(text);
   });
@@ -134,10 +135,10 @@ describe('the fleet page', () => {
     const row = rowOf('Accueil Vichy');
     expect(row).toMatch(/^"ok"/);
     expect(row).toContain('<b>5 événements</b> · 2 accompagnés');
-    expect(row).toContain('Parcours · Inscription : <code>delivered</code> × 2');
-    expect(row).toContain('Parcours · Connexion : <code>ok</code> × 1');
-    expect(row).toContain('Parcours · Mot de passe oublié : <code>requested</code> × 1');
-    expect(row).toContain('Personnel · kiosk_restart : <code>ok</code> × 1');
+    expect(row).toContain('Parcours · Inscription : <span class="n"><code>delivered</code> × 2');
+    expect(row).toContain('Parcours · Connexion : <span class="n"><code>ok</code> × 1');
+    expect(row).toContain('Parcours · Mot de passe oublié : <span class="n"><code>requested</code> × 1');
+    expect(row).toContain('Personnel · kiosk_restart : <span class="n"><code>ok</code> × 1');
     expect(row).not.toContain('yesterday');
     expect(page).toContain('5 événements aujourd’hui');
   });
@@ -207,6 +208,40 @@ describe('the embedded demo portal', () => {
       expect(new Set(ids).size).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+describe('in Chromium', () => {
+  it("logs in through the form (the browser's own Origin passes), shows the fleet, logs out", async () => {
+    const shots = join(import.meta.dirname, '../../../screenshots');
+    mkdirSync(shots, { recursive: true });
+    const browser = await chromium.launch({ ...(CHROMIUM ? { executablePath: CHROMIUM } : {}) });
+    try {
+      for (const [width, height] of [
+        [1920, 1080],
+        [1080, 1920],
+      ] as const) {
+        const tab = await browser.newPage({ viewport: { width, height } });
+        await tab.goto(`${h.url}/admin/flotte`);
+        await tab.getByLabel('Jeton d’administration').fill(ADMIN_TOKEN);
+        await tab.getByRole('button', { name: 'Ouvrir la page de la flotte' }).click();
+        await tab.getByRole('heading', { name: 'Flotte des bornes' }).waitFor();
+        await tab.getByRole('table').waitFor();
+        expect(await tab.locator('tbody tr').count()).toBe(5);
+        const cookie = (await tab.context().cookies()).find((c) => c.name === 'flotte')!;
+        expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+        await tab.screenshot({ path: join(shots, `fleet-page-${width}x${height}.png`), fullPage: true });
+        await tab.getByRole('button', { name: 'Se déconnecter' }).click();
+        await tab.getByText('Vous êtes déconnecté.').waitFor();
+        await tab.goto(`${h.url}/admin/flotte`);
+        await tab.getByLabel('Jeton d’administration').waitFor();
+        await tab.close();
+      }
+    } finally {
+      await browser.close();
     }
   });
 });
