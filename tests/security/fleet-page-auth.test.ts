@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal } from '../../src/portal';
-import { adminSessions } from '../../src/portal/db/schema';
+import { adminSessions, throttleEvents } from '../../src/portal/db/schema';
 import { FLEET_LOGIN_RULE, FLEET_SESSION_SECONDS } from '../../src/portal/fleet/session';
 import { startHarness, TestClock, type Harness } from '../unit/portal/harness';
 import { ADMIN_TOKEN, enrolNamed, FLEET, fleetLogin, getFleet, postForm } from '../unit/portal/fleet-page-helpers';
@@ -80,16 +80,20 @@ describe('the fleet page opens only with the admin token, typed in its form', ()
   });
 
   it('refuses a POST that does not come from the portal itself (CSRF), before counting a try', async () => {
-    for (const headers of [
+    const tries = () => h.portal.db.$count(throttleEvents);
+    const before = await tries();
+    const forgedHeaders: Record<string, string>[] = [
       {},
       { origin: 'https://attaquant.invalid' },
       { origin: 'null' },
       { referer: 'https://attaquant.invalid/x' },
-    ]) {
+    ];
+    for (const headers of forgedHeaders) {
       const r = await fleetLogin(h.url, ADMIN_TOKEN, headers);
       expect(r.status, JSON.stringify(headers)).toBe(403);
       expect(r.cookie).toBeNull();
     }
+    expect(await tries()).toBe(before);
     const session = (await fleetLogin(h.url)).cookie!;
     const forged = await postForm(
       h.url,

@@ -226,6 +226,7 @@ describe('in Chromium', () => {
       ] as const) {
         const tab = await browser.newPage({ viewport: { width, height } });
         await tab.goto(`${h.url}/admin/flotte`);
+        await tab.screenshot({ path: join(shots, `fleet-login-${width}x${height}.png`) });
         await tab.getByLabel('Jeton d’administration').fill(ADMIN_TOKEN);
         await tab.getByRole('button', { name: 'Ouvrir la page de la flotte' }).click();
         await tab.getByRole('heading', { name: 'Flotte des bornes' }).waitFor();
