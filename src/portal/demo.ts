@@ -1,9 +1,11 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { ensureDemoAccount } from './accounts/demo-account';
+import { isoAfter } from './context';
 import { localDatabaseKey } from './db/key-file';
 import { kiosks } from './db/schema';
 import { enrolKiosk } from './kiosks/service';
 import { DEMO_AGENCIES, demoSignatories } from './signatories/demo-data';
+import { hashToken, normalizeEnrolmentCode, randomEnrolmentCode } from './security/tokens';
 import { countSignatories } from './signatories/store';
 import { startPortal, type RunningPortal } from './start';
 
@@ -39,6 +41,31 @@ export interface DemoPortal {
 export const DEMO_KIOSK_LABEL = 'Borne de démonstration';
 
 /**
+ * The demo kiosk's row, with a fresh one-time code: the row of earlier starts when there is one (so
+ * the fleet page shows one demo kiosk, not one per start), else a new one. Trading the code gives
+ * that row a new credential, as a re-enrolment would. Rows of never-used codes are withdrawn.
+ */
+async function demoKiosk(portal: RunningPortal, agencyCode: string, now: Date) {
+  const mine = and(eq(kiosks.label, DEMO_KIOSK_LABEL), eq(kiosks.agencyCode, agencyCode), isNull(kiosks.revokedAt));
+  const earlier = await portal.db
+    .select({ id: kiosks.id })
+    .from(kiosks)
+    .where(and(mine, isNotNull(kiosks.credentialHash)))
+    .orderBy(desc(kiosks.enrolledAt))
+    .limit(1)
+    .get();
+  await portal.db.delete(kiosks).where(and(eq(kiosks.label, DEMO_KIOSK_LABEL), isNull(kiosks.credentialHash)));
+  if (!earlier) return portal.createKiosk(agencyCode, DEMO_KIOSK_LABEL);
+  const enrolmentCode = randomEnrolmentCode();
+  const expiresAt = isoAfter(now, portal.config.lifetimes.enrolmentCodeSeconds);
+  await portal.db
+    .update(kiosks)
+    .set({ enrolmentCodeHash: hashToken(normalizeEnrolmentCode(enrolmentCode)), enrolmentExpiresAt: expiresAt })
+    .where(eq(kiosks.id, earlier.id));
+  return { kioskId: earlier.id, enrolmentCode, expiresAt };
+}
+
+/**
  * The embedded default of `npm start`: the reference portal on loopback with the fictional demo
  * directory, the in-process mail catcher (mailbox page), and an enrolment code for the kiosk, so
  * the kiosk enrols through the real API. Never-used demo codes of earlier runs are withdrawn.
@@ -62,10 +89,11 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
     // One account ready for the login journey (README: DEMO_LOGIN), the others to be registered.
     await ensureDemoAccount(portal, directory, options.now?.());
     const agencyCode = options.agencyCode ?? DEMO_AGENCIES[0];
-    await portal.db.delete(kiosks).where(and(eq(kiosks.label, DEMO_KIOSK_LABEL), isNull(kiosks.credentialHash)));
-    const kiosk = await portal.createKiosk(agencyCode, DEMO_KIOSK_LABEL);
+    const kiosk = await demoKiosk(portal, agencyCode, options.now?.() ?? new Date());
     const enrolled =
-      options.enrolment === 'credential' ? await enrolKiosk(portal.db, kiosk.enrolmentCode, new Date()) : null;
+      options.enrolment === 'credential'
+        ? await enrolKiosk(portal.db, kiosk.enrolmentCode, options.now?.() ?? new Date())
+        : null;
     return {
       url: portal.url,
       mailboxUrl: portal.mailboxUrl!,

@@ -134,6 +134,20 @@ export const kioskEvents = sqliteTable(
 );
 
 /**
+ * Sessions of the fleet page (src/portal/fleet): opened with the portal's admin token, held by an
+ * HttpOnly cookie. Only the id's SHA-256 is kept, so a copy of the table opens nothing.
+ */
+export const adminSessions = sqliteTable(
+  'admin_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('admin_sessions_expiry').on(t.expiresAt)],
+);
+
+/**
  * The portal's sealing key pairs (X25519). The newest unretired one is served by /v1/keys; a retired
  * one still opens bodies until `retiredAt` + the grace period, so rows a kiosk sealed before a
  * rotation are delivered, then its private half is erased.

@@ -12,6 +12,7 @@ import { HEALTH_PATH, healthSchema } from '../../shared/portal-api/routes';
 import { SEALED_CONTENT_TYPE } from '../../shared/portal-api/sealed';
 import { registerActivationRoutes } from '../activation/routes';
 import type { PortalContext } from '../context';
+import { registerFleetPage } from '../fleet/routes';
 import { registerKioskRoutes } from '../kiosks/routes';
 import type { DemoReceiver } from '../mail/demo-receiver';
 import { registerDevMailbox } from '../mail/dev-mailbox';
@@ -123,6 +124,7 @@ export async function buildPortalApp(
   registerActivationRoutes(app, full);
   registerSessionRoutes(app, full);
   registerResetRoutes(app, full);
+  await registerFleetPage(app, full);
   if (receiver) registerDevMailbox(app, receiver);
   return { app, ctx: full };
 }
