@@ -2,6 +2,7 @@ import { createDispatcher, type Dispatch, type KioskHandlers } from '../../share
 import { databasePath, type KioskConfig } from './config';
 import { openKioskDatabase, type OpenedDb } from './db/open';
 import { CaptchaService } from './captcha/captcha-service';
+import { JourneyOutbox } from './flows/common/journey-outbox';
 import { LoginFlow } from './flows/login/flow';
 import { PasswordResetFlow } from './flows/password-reset/flow';
 import { RegistrationFlow } from './flows/registration/flow';
@@ -13,6 +14,7 @@ import { staffHandlers } from './handlers/staff';
 import type { Logger } from './logger';
 import { createPortalClient, unconfiguredPortalClient, type PortalClient } from './portal-client/client';
 import { KioskEnrolment } from './portal-client/enrolment';
+import type { Outbox } from './outbox/types';
 import { PortalMonitor } from './portal-status';
 import { StaffService } from './staff/service';
 import { KioskSettings } from './staff/settings';
@@ -72,15 +74,24 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     ? new CaptchaService({ ...(now ? { now } : {}), ...(captchaAnswers ? { answers: captchaAnswers } : {}) })
     : null;
   const terms = loadTerms(options.resourcesDir);
+  // TODO(merge outbox): the engine.
+  const outbox: Outbox | null = null;
+  const journey = new JourneyOutbox({
+    outbox,
+    logger,
+    monitor: portal,
+    now: () => (now ? now() : new Date()).getTime(),
+  });
   const registration = new RegistrationFlow({
     portal: client,
+    journey,
     captcha,
     termsVersion: terms.version,
     expireAfterSeconds: config.registration.expireAfterSeconds,
     logger,
     ...(now ? { now } : {}),
   });
-  const login = new LoginFlow({ portal: client, logger, ...(now ? { now } : {}) });
+  const login = new LoginFlow({ portal: client, journey, logger, ...(now ? { now } : {}) });
   visits.onWipe(() => {
     registration.wipe();
     captcha?.wipe();
@@ -88,7 +99,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   // The session ends with the visit (« Terminer », idle, a new visit): logged out at the portal too.
   visits.onWipe(() => login.wipe());
   const passwordReset = new PasswordResetFlow({
-    portal: client,
+    journey,
     captcha,
     expireAfterSeconds: config.passwordReset.expireAfterSeconds,
     logger,
@@ -105,6 +116,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     settings,
     portal,
     enrolment,
+    outbox,
     // As long as the screen's own idle wait: staff who walk away are logged out either way.
     sessionIdleMs: (config.idle.warnAfterSeconds + config.idle.countdownSeconds) * 1000,
     logger,
@@ -113,7 +125,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   // A staff session ends with the visit: « Terminer », idle, the next visit, a restart.
   visits.onWipe((reason) => staff.endSession(reason));
   const handlers: KioskHandlers = {
-    ...appHandlers({ config, version: options.version, portal, visits, settings }),
+    ...appHandlers({ config, version: options.version, portal, visits, settings, outbox, ...(now ? { now } : {}) }),
     ...registrationHandlers({ flow: registration, captcha, terms }),
     ...staffHandlers({ staff, settings }),
     ...loginHandlers({ flow: login }),
