@@ -28,8 +28,11 @@ export interface KioskCoreOptions {
   resourcesDir: string;
   version: string;
   logger: Logger;
-  /** For tests: the clock of the flows, and captcha answers they can type. */
-  testing?: { now?: () => Date; captchaAnswers?: () => string };
+  /**
+   * For tests: the clock of the flows, captcha answers they can type, and how long a journey
+   * waits for the portal's answer to a queued write before saying it is saved.
+   */
+  testing?: { now?: () => Date; captchaAnswers?: () => string; answerWaitMs?: number };
 }
 
 export interface KioskCore {
@@ -69,7 +72,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       logger,
     });
   }
-  const { now, captchaAnswers } = options.testing ?? {};
+  const { now, captchaAnswers, answerWaitMs } = options.testing ?? {};
   const captcha = config.captcha
     ? new CaptchaService({ ...(now ? { now } : {}), ...(captchaAnswers ? { answers: captchaAnswers } : {}) })
     : null;
@@ -81,6 +84,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     logger,
     monitor: portal,
     now: () => (now ? now() : new Date()).getTime(),
+    ...(answerWaitMs !== undefined ? { answerWaitMs } : {}),
   });
   const registration = new RegistrationFlow({
     portal: client,

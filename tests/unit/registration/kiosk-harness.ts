@@ -42,6 +42,8 @@ export async function startTestKiosk(options: {
   config?: Record<string, unknown>;
   dataDir?: string;
   logger?: Logger;
+  /** How long a journey waits for the portal's answer to a queued write (8 s otherwise). */
+  answerWaitMs?: number;
 }): Promise<TestKiosk> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-reg-'));
   const config = configSchema.parse({
@@ -59,7 +61,11 @@ export async function startTestKiosk(options: {
     resourcesDir: findResourcesDir(import.meta.dirname),
     version: '0.0.0-test',
     logger: options.logger ?? createLogger('silent'),
-    testing: { ...(options.clock ? { now: options.clock.now } : {}), captchaAnswers: () => kiosk.nextCaptcha },
+    testing: {
+      ...(options.clock ? { now: options.clock.now } : {}),
+      ...(options.answerWaitMs !== undefined ? { answerWaitMs: options.answerWaitMs } : {}),
+      captchaAnswers: () => kiosk.nextCaptcha,
+    },
   });
   return Object.assign(kiosk, {
     core,

@@ -11,6 +11,11 @@ import type { PortalMonitor } from '../../portal-status';
  * enough that nobody stands in front of a spinner.
  */
 export const ANSWER_WAIT_MS = 8_000;
+/**
+ * The wait when the monitor's last look found the portal down: the drainer still tries at once
+ * (the portal may be back), but nobody should stand 8 s in front of a spinner for a known outage.
+ */
+export const OFFLINE_WAIT_MS = 1_500;
 
 /** The journeys whose outcomes are recorded as `event` rows (source `journey`). */
 export type JourneyName = 'registration' | 'activation' | 'login' | 'password_reset';
@@ -22,6 +27,7 @@ export interface JourneyOutboxOptions {
   now: () => number;
   /** The portal's reachability as last seen (null: no monitor, e.g. some tests). */
   monitor?: Pick<PortalMonitor, 'status'> | null;
+  /** Tests: the wait for an answer (ANSWER_WAIT_MS otherwise). */
   answerWaitMs?: number;
 }
 
@@ -41,7 +47,8 @@ export class JourneyOutbox {
     const { outbox } = this.options;
     if (!outbox) return { id: -1, outcome: { state: 'refused', error: { code: 'unreachable' } } };
     const id = await outbox.enqueue({ kind, body, seal: true });
-    const outcome = await outbox.wait(id, this.options.answerWaitMs ?? ANSWER_WAIT_MS);
+    const wait = this.options.answerWaitMs ?? ANSWER_WAIT_MS;
+    const outcome = await outbox.wait(id, this.portalDown ? Math.min(wait, OFFLINE_WAIT_MS) : wait);
     return { id, outcome };
   }
 
