@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { accounts, signatories } from '../../src/portal/db/schema';
 import type { SignatoryRow } from '../../src/portal/signatories/store';
-import { startCutProxy, type CutProxy } from './cut-proxy';
+import { startCutProxy, type CutProxy } from '../unit/registration/cut-proxy';
 import { startKiosk, stopKiosk } from './fixtures';
 import { test as resetTest, type ResetPortal } from './password-reset-helpers';
 
@@ -9,13 +9,13 @@ import { test as resetTest, type ResetPortal } from './password-reset-helpers';
  * A demo portal run by the test, behind a TCP proxy the test can cut: the kiosk (captcha off) is
  * given the proxy's URL, so « the portal stopped » is one call, and so is its return.
  */
-export const test = resetTest.extend<{ proxy: CutProxy }>({
-  proxy: async ({ portal }, use) => {
+export const test = resetTest.extend<{ portalLink: CutProxy }>({
+  portalLink: async ({ portal }, use) => {
     const proxy = await startCutProxy(portal.url);
     await use(proxy);
     await proxy.close();
   },
-  kiosk: async ({ portal, proxy, kioskEnv }, use) => {
+  kiosk: async ({ portal, portalLink: proxy, kioskEnv }, use) => {
     const kiosk = await startKiosk({
       args: ['--portal-url', proxy.url],
       env: { KIOSK_ENROLMENT_CODE: portal.demo.enrolmentCode!, KIOSK_CAPTCHA: 'false', ...kioskEnv },
@@ -32,7 +32,9 @@ export async function accountsFor(portal: ResetPortal, tenant: SignatoryRow): Pr
     .select({ n: sql<number>`count(*)` })
     .from(accounts)
     .innerJoin(signatories, eq(accounts.signatoryId, signatories.id))
-    .where(sql`${signatories.accountNumber} = ${tenant.accountNumber} and ${signatories.firstName} = ${tenant.firstName}`)
+    .where(
+      sql`${signatories.accountNumber} = ${tenant.accountNumber} and ${signatories.firstName} = ${tenant.firstName}`,
+    )
     .get();
   return row!.n;
 }

@@ -23,7 +23,7 @@ test.describe('the kiosk with the portal out of reach', () => {
   test('registration and a forgotten password by touch while offline; both happen once when the portal is back', async ({
     page,
     portal,
-    proxy,
+    portalLink: proxy,
     kiosk,
     request,
   }) => {
@@ -62,7 +62,9 @@ test.describe('the kiosk with the portal out of reach', () => {
     await keyboard(page).locator('[data-skbtn="{@orange.fr}"]').tap();
     await expect(field(page, 'Email')).toHaveValue(resetEmail);
     await page.getByRole('button', { name: 'Valider', exact: true }).tap();
-    await expect(page.getByText(/^Le service ne répond pas pour le moment\. Votre demande est enregistrée/)).toBeVisible({
+    await expect(
+      page.getByText(/^Le service ne répond pas pour le moment\. Votre demande est enregistrée/),
+    ).toBeVisible({
       timeout: 20_000,
     });
     expect(await countMails(request, portal, resetEmail, RESET_SUBJECT)).toBe(0);
@@ -82,7 +84,7 @@ test.describe('the kiosk with the portal out of reach', () => {
     expect(await countMails(request, portal, resetEmail, RESET_SUBJECT)).toBe(1);
   });
 
-  test('login offline says the service is unavailable, and what to do', async ({ page, proxy }) => {
+  test('login offline says the service is unavailable, and what to do', async ({ page, portalLink: proxy }) => {
     await proxy.cut();
     await page.getByRole('button', { name: START }).tap();
     await page.getByRole('button', { name: /^Me connecter/ }).tap();

@@ -15,6 +15,7 @@ import type { Logger } from './logger';
 import { createPortalClient, unconfiguredPortalClient, type PortalClient } from './portal-client/client';
 import { KioskEnrolment } from './portal-client/enrolment';
 import type { Outbox } from './outbox/types';
+import { KioskSync, type KioskSyncOptions } from './outbox/sync';
 import { PortalMonitor } from './portal-status';
 import { StaffService } from './staff/service';
 import { KioskSettings } from './staff/settings';
@@ -32,7 +33,13 @@ export interface KioskCoreOptions {
    * For tests: the clock of the flows, captcha answers they can type, and how long a journey
    * waits for the portal's answer to a queued write before saying it is saved.
    */
-  testing?: { now?: () => Date; captchaAnswers?: () => string; answerWaitMs?: number };
+  testing?: {
+    now?: () => Date;
+    captchaAnswers?: () => string;
+    answerWaitMs?: number;
+    /** Outbox and heartbeat tuning (concurrency, backoff, intervals). */
+    sync?: Pick<KioskSyncOptions, 'engine' | 'heartbeatMs'>;
+  };
 }
 
 export interface KioskCore {
@@ -43,6 +50,10 @@ export interface KioskCore {
   readonly portal: PortalMonitor;
   /** Null without a configured portal. */
   readonly enrolment: KioskEnrolment | null;
+  /** Every write meant for the portal goes through it (issue #9). */
+  readonly outbox: Outbox;
+  /** The outbox engine, its sealing key and the heartbeats (for tests and staff figures). */
+  readonly sync: KioskSync;
   close(): Promise<void>;
 }
 
@@ -77,10 +88,20 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     ? new CaptchaService({ ...(now ? { now } : {}), ...(captchaAnswers ? { answers: captchaAnswers } : {}) })
     : null;
   const terms = loadTerms(options.resourcesDir);
-  // TODO(merge outbox): the engine.
-  const outbox: Outbox | null = null;
+  const settings = new KioskSettings(database.db, config.language);
+  const sync = new KioskSync({
+    database,
+    portal: client,
+    monitor: portal,
+    settings,
+    version: options.version,
+    logger,
+    ...(now ? { now } : {}),
+    ...options.testing?.sync,
+  });
+  // Without a portal nothing could ever be delivered: the journeys say so instead of queueing.
   const journey = new JourneyOutbox({
-    outbox,
+    outbox: config.portalUrl ? sync.outbox : null,
     logger,
     monitor: portal,
     now: () => (now ? now() : new Date()).getTime(),
@@ -111,7 +132,6 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   });
   // The address typed for a forgotten password goes with the visit (its captcha goes above).
   visits.onWipe(() => passwordReset.wipe());
-  const settings = new KioskSettings(database.db, config.language);
   const staff = new StaffService({
     db: database.db,
     pinHash: config.staff.pinHash,
@@ -120,16 +140,24 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     settings,
     portal,
     enrolment,
-    outbox,
     // As long as the screen's own idle wait: staff who walk away are logged out either way.
     sessionIdleMs: (config.idle.warnAfterSeconds + config.idle.countdownSeconds) * 1000,
     logger,
+    outbox: sync.outbox,
     ...(now ? { now } : {}),
   });
   // A staff session ends with the visit: « Terminer », idle, the next visit, a restart.
   visits.onWipe((reason) => staff.endSession(reason));
   const handlers: KioskHandlers = {
-    ...appHandlers({ config, version: options.version, portal, visits, settings, outbox, ...(now ? { now } : {}) }),
+    ...appHandlers({
+      config,
+      version: options.version,
+      portal,
+      visits,
+      settings,
+      outbox: config.portalUrl ? sync.outbox : null,
+      ...(now ? { now } : {}),
+    }),
     ...registrationHandlers({ flow: registration, captcha, terms }),
     ...staffHandlers({ staff, settings }),
     ...loginHandlers({ flow: login }),
@@ -142,6 +170,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   // Enrol now rather than in front of the first tenant (who would wait for it); a portal that is
   // down is tried again on the next call that needs the credential.
   enrolment?.credential().catch((error: unknown) => logger.error({ err: error }, 'kiosk enrolment failed'));
+  // Rows an earlier run left are delivered as soon as the portal answers (not enrolled yet: they wait).
+  if (config.portalUrl) await sync.start();
   logger.info({ kioskId: config.kioskId, portal: portal.status.portal }, 'kiosk core started');
   return {
     config,
@@ -150,8 +180,11 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     database,
     portal,
     enrolment,
+    outbox: sync.outbox,
+    sync,
     async close() {
       portal.stop();
+      await sync.stop();
       registration.wipe();
       passwordReset.wipe();
       await visits.end('restart').catch(() => undefined);

@@ -7,19 +7,35 @@ export interface PortalStatus {
 /** The portal answers this path without credentials, so reachability is known before enrolment. */
 export const PORTAL_HEALTH_PATH = '/health';
 
+export interface PortalMonitorTiming {
+  /** Between checks while the portal answers. */
+  intervalMs: number;
+  /** Between checks while it does not: short, so the outbox drains within a second or two of its return. */
+  offlineIntervalMs: number;
+}
+
 /**
- * Keeps a fresh view of whether the central portal answers. It only reads; the outbox and the
- * directory sync (later) decide what to do about it.
+ * Keeps a fresh view of whether the central portal answers. It only reads; the outbox subscribes
+ * to its transitions (`onChange`) to try at once when the portal comes back.
  */
 export class PortalMonitor {
   #status: PortalStatus;
   #timer: NodeJS.Timeout | undefined;
+  #running = false;
+  #checking: Promise<PortalStatus> | null = null;
+  readonly #listeners = new Set<(status: PortalStatus) => void>();
+  readonly #timing: PortalMonitorTiming;
 
   constructor(
     private readonly portalUrl: string | null,
-    private readonly intervalMs = 30_000,
+    timing: Partial<PortalMonitorTiming> | number = {},
     private readonly now: () => Date = () => new Date(),
   ) {
+    this.#timing = {
+      intervalMs: 30_000,
+      offlineIntervalMs: 1_000,
+      ...(typeof timing === 'number' ? { intervalMs: timing } : timing),
+    };
     this.#status = { portal: portalUrl ? 'offline' : 'not_configured', checkedAt: null };
   }
 
@@ -27,13 +43,25 @@ export class PortalMonitor {
     return this.#status;
   }
 
-  async check(): Promise<PortalStatus> {
-    if (!this.portalUrl) return this.#status;
+  /** Called on every change of `portal` (online ↔ offline); returns the unsubscribe. */
+  onChange(listener: (status: PortalStatus) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Checks now; concurrent callers (the timer, the outbox after a failed delivery) share one check. */
+  check(): Promise<PortalStatus> {
+    if (!this.portalUrl) return Promise.resolve(this.#status);
+    this.#checking ??= this.#check().finally(() => (this.#checking = null));
+    return this.#checking;
+  }
+
+  async #check(): Promise<PortalStatus> {
     let reachable = false;
     try {
       // Loaded on first use: the kiosk shows its attract screen before it needs HTTP.
       const { got } = await import('got');
-      const response = await got(new URL(PORTAL_HEALTH_PATH, this.portalUrl), {
+      const response = await got(new URL(PORTAL_HEALTH_PATH, this.portalUrl!), {
         timeout: { request: 3_000 },
         retry: { limit: 0 },
         throwHttpErrors: false,
@@ -42,19 +70,31 @@ export class PortalMonitor {
     } catch {
       reachable = false;
     }
+    const before = this.#status.portal;
     this.#status = { portal: reachable ? 'online' : 'offline', checkedAt: this.now().toISOString() };
+    if (this.#running) this.#schedule();
+    if (before !== this.#status.portal) {
+      for (const listener of this.#listeners) listener(this.#status);
+    }
     return this.#status;
   }
 
-  start(): void {
-    if (!this.portalUrl || this.#timer) return;
-    void this.check();
-    this.#timer = setInterval(() => void this.check(), this.intervalMs);
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    const ms = this.#status.portal === 'online' ? this.#timing.intervalMs : this.#timing.offlineIntervalMs;
+    this.#timer = setTimeout(() => void this.check(), ms);
     this.#timer.unref();
   }
 
+  start(): void {
+    if (!this.portalUrl || this.#running) return;
+    this.#running = true;
+    void this.check();
+  }
+
   stop(): void {
-    clearInterval(this.#timer);
+    this.#running = false;
+    clearTimeout(this.#timer);
     this.#timer = undefined;
   }
 }

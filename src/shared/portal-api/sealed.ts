@@ -10,6 +10,8 @@ import { z } from 'zod';
 export const SEALED_CONTENT_TYPE = 'application/sealed+json';
 export const SEALED_ALGORITHM = 'X25519-HKDF-SHA256-A256GCM' as const;
 export const SEALED_INFO = 'mon-espace-locataire/sealed/v1';
+/** The AES-GCM additional data: binds the ciphertext to the algorithm and the key it was sealed to. */
+export const sealedAad = (keyId: string): string => `${SEALED_ALGORITHM}\n${keyId}`;
 
 const b64url = (min: number, max: number) =>
   z

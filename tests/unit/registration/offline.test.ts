@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, signatories } from '../../../src/portal/db/schema';
-import { startCutProxy, type CutProxy } from '../../e2e/cut-proxy';
+import { startCutProxy, type CutProxy } from './cut-proxy';
 import { identityOf, portalAccount, startHarness, STRONG_PASSWORD, type Harness } from '../portal/harness';
 import { memoryLogger } from '../helpers/kiosk';
 import { solvedCaptcha, startTestKiosk, type TestKiosk } from './kiosk-harness';

@@ -1,5 +1,9 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { LANGUAGES } from '../../../shared/locale';
+import { OUTBOX_KINDS } from '../../../shared/portal-api/outbox';
+
+export const OUTBOX_STATES = ['pending', 'in_flight', 'delivered', 'refused'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 /** Small facts about this kiosk (schema version notes, last portal check…); never personal data. */
 export const kioskMeta = sqliteTable('kiosk_meta', {
@@ -48,4 +52,38 @@ export const staffAudit = sqliteTable('staff_audit', {
   outcome: text('outcome', { enum: ['ok', 'wrong_pin', 'locked_out', 'not_configured', 'refused'] }).notNull(),
   /** The value set (a language code, "on"/"off") or how a session ended ("finished", "idle"…). */
   detail: text('detail'),
+});
+
+/**
+ * The outbox (DESIGN §3): every write meant for the portal, committed before the tenant is told
+ * anything. `payload` is the sealed envelope (or an audit event's plain body, codes only); it is
+ * erased when the portal refuses the row, and a delivered row is deleted with secure_delete on.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: OUTBOX_KINDS }).notNull(),
+    /** Made once, at enqueue: every attempt of the row sends the same key. */
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    /** JSON: a sealed envelope when `sealed`, else the route's plain body. Null once refused. */
+    payload: text('payload'),
+    sealed: integer('sealed', { mode: 'boolean' }).notNull(),
+    state: text('state', { enum: OUTBOX_STATES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** ISO time before which the drainer leaves the row alone (backoff). */
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    lastErrorCode: text('last_error_code'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('outbox_due').on(t.state, t.nextAttemptAt)],
+);
+
+/** What the kiosk keeps from the portal to work offline (its public key, terms, settings): never about tenants. */
+export const portalCache = sqliteTable('portal_cache', {
+  name: text('name').primaryKey(),
+  /** JSON, parsed with the contract's schema on every read. */
+  value: text('value').notNull(),
+  fetchedAt: text('fetched_at').notNull(),
 });

@@ -1,3 +1,4 @@
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { OutboxFigures, OutboxKind } from '../../../shared/portal-api/outbox';
 import type { PortalCallError } from '../portal-client/client';
 import type { KioskDb } from '../db/open';
@@ -30,6 +31,12 @@ export interface EnqueueRequest {
 export interface Outbox {
   /** Commits the row (in `tx` when given), wakes the drainer, returns the row's id. */
   enqueue(request: EnqueueRequest, tx?: KioskTx): Promise<OutboxEntryId>;
+  /**
+   * Commits the row together with the caller's local writes (drizzle queries, not yet run) in one
+   * atomic batch. Prefer it to `enqueue(request, tx)`: an interactive transaction holds the
+   * database's write lock across awaits, and any other write of the kiosk meanwhile fails busy.
+   */
+  enqueueWith(request: EnqueueRequest, local: readonly BatchItem<'sqlite'>[]): Promise<OutboxEntryId>;
   /**
    * Waits until the row is delivered or refused, or `ms` pass. While someone waits, the drainer
    * does not ask the portal to email the outcome (the screen shows it); otherwise it does.

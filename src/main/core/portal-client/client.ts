@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { errorBodySchema, type PortalError, type PortalErrorCode } from '../../../shared/portal-api/errors';
 import { SESSION_HEADER, successSchema } from '../../../shared/portal-api/define';
 import { portalRoutes, type PortalRouteName, type PortalRoutes } from '../../../shared/portal-api/routes';
+import { SEALED_CONTENT_TYPE, type SealedEnvelope } from '../../../shared/portal-api/sealed';
 import { calculateDelay, DEFAULT_RETRY, RETRY_STATUSES, type RetryPolicy } from './retry';
 
 /** Codes of the client itself, beside the portal's. */
@@ -26,6 +27,15 @@ export interface PortalRequest<N extends PortalRouteName> {
   retry?: boolean;
   /** A shorter overall limit for this request (polling, where a slow answer is worth nothing). */
   timeoutMs?: number;
+  /**
+   * The body already sealed to the portal's key (the outbox's rows): sent as SEALED_CONTENT_TYPE
+   * instead of `body`. Its inner JSON was checked with the route's schema when it was sealed.
+   */
+  sealed?: SealedEnvelope;
+  /** Extra request headers (lower-case names), e.g. OUTCOME_BY_EMAIL_HEADER. */
+  headers?: Record<string, string>;
+  /** Aborts the request (the outbox stopping): the call answers `unreachable`. */
+  signal?: AbortSignal;
 }
 
 export interface PortalClientOptions {
@@ -67,7 +77,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     request: PortalRequest<N> = {},
   ): Promise<PortalResult<PortalValue<N>>> {
     const spec = portalRoutes[name] as PortalRoutes[PortalRouteName];
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { ...request.headers, accept: 'application/json' };
     if (options.userAgent) headers['user-agent'] = options.userAgent;
     if (spec.auth === 'kiosk') {
       const credential = (await options.credential?.()) ?? null;
@@ -78,7 +88,11 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     if (request.sessionToken) headers[SESSION_HEADER] = request.sessionToken;
 
     let json: unknown;
-    if (spec.body) {
+    let sealedText: string | undefined;
+    if (spec.body && request.sealed) {
+      headers['content-type'] = SEALED_CONTENT_TYPE;
+      sealedText = JSON.stringify(request.sealed);
+    } else if (spec.body) {
       const body = spec.body.safeParse(request.body ?? {});
       if (!body.success)
         return failure('invalid_input', { fields: body.error.issues.map((i) => i.path.join('.')).slice(0, 32) });
@@ -101,7 +115,8 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
       response = await got(base + spec.path, {
         method: spec.method as Method,
         headers,
-        ...(json !== undefined ? { json } : {}),
+        ...(sealedText !== undefined ? { body: sealedText } : json !== undefined ? { json } : {}),
+        ...(request.signal ? { signal: request.signal } : {}),
         ...(searchParams ? { searchParams } : {}),
         responseType: 'text',
         throwHttpErrors: false,

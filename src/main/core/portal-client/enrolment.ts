@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { KioskDb } from '../db/open';
 import { kioskMeta } from '../db/schema';
 import type { Logger } from '../logger';
+import { writeMeta } from '../staff/status';
 import type { PortalClient } from './client';
 
 /** kiosk_meta keys. The database file is encrypted, so the credential is at rest encrypted too. */
@@ -97,15 +98,7 @@ export class KioskEnrolment {
     return this.#credential;
   }
 
-  async #write(values: Record<string, string>): Promise<void> {
-    const updatedAt = this.#now().toISOString();
-    await this.options.db.transaction(async (tx) => {
-      for (const [key, value] of Object.entries(values)) {
-        await tx
-          .insert(kioskMeta)
-          .values({ key, value, updatedAt })
-          .onConflictDoUpdate({ target: kioskMeta.key, set: { value, updatedAt } });
-      }
-    });
+  #write(values: Record<string, string>): Promise<void> {
+    return writeMeta(this.options.db, values, this.#now().toISOString());
   }
 }

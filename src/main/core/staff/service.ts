@@ -4,8 +4,8 @@ import { fail, ok, type Failure, type Result } from '../../../shared/result';
 import type { KioskDb } from '../db/open';
 import type { Logger } from '../logger';
 import type { OutboxFigures } from '../../../shared/portal-api/outbox';
-import type { Outbox } from '../outbox/types';
 import type { KioskEnrolment } from '../portal-client/enrolment';
+import type { Outbox } from '../outbox/types';
 import type { PortalMonitor } from '../portal-status';
 import { StaffAudit, type AuditAction, type AuditOutcome } from './audit';
 import { DEMO_STAFF_PIN, DEMO_STAFF_PIN_HASH } from './demo-pin';
@@ -24,12 +24,15 @@ export interface StaffOptions {
   settings: KioskSettings;
   portal: PortalMonitor;
   enrolment: KioskEnrolment | null;
-  /** Null without a configured portal: nothing is ever queued. */
-  outbox: Outbox | null;
   /** A staff session ends after this long without a staff call. */
   sessionIdleMs: number;
   logger: Logger;
   now?: () => Date;
+  /**
+   * Where each audit row is also queued for the portal (an `event` row), and whose figures the
+   * panel shows; null: kept locally only, nothing to show.
+   */
+  outbox?: Pick<Outbox, 'enqueueWith' | 'figures' | 'syncNow'> | null;
 }
 
 type UnlockError = 'staff_pin_wrong' | 'staff_pin_lockout' | 'staff_not_configured';
@@ -53,7 +56,7 @@ export class StaffService {
   constructor(private readonly options: StaffOptions) {
     this.#now = options.now ?? (() => new Date());
     this.#guard = new PinGuard(options.db, this.#now);
-    this.#audit = new StaffAudit(options.db, this.#now);
+    this.#audit = new StaffAudit(options.db, this.#now, options.outbox ?? null);
     this.#session = new StaffSession(options.sessionIdleMs, this.#now);
   }
 

@@ -1,0 +1,326 @@
+import { randomBytes } from 'node:crypto';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { z } from 'zod';
+import {
+  auditEventSchema,
+  OUTBOX_ROUTE,
+  OUTCOME_BY_EMAIL_HEADER,
+  type OutboxFigures,
+  type OutboxKind,
+} from '../../../shared/portal-api/outbox';
+import { portalRoutes, type PortalRouteName } from '../../../shared/portal-api/routes';
+import type { OpenedDb } from '../db/open';
+import type { Logger } from '../logger';
+import type { PortalClient, PortalRequest } from '../portal-client/client';
+import type { PortalMonitor } from '../portal-status';
+import { backoffMs, DEFAULT_BACKOFF, verdictOf, type BackoffPolicy } from './backoff';
+import { seal } from './seal';
+import type { SealingKeys } from './sealing-key';
+import { isBusy, OutboxStore, type NewRow, type OutboxRow } from './store';
+import type { DeliveryOutcome, EnqueueRequest, KioskTx, Outbox, OutboxEntryId } from './types';
+import { Waiters } from './waiters';
+
+export interface OutboxEngineOptions {
+  database: OpenedDb;
+  portal: PortalClient;
+  monitor: PortalMonitor;
+  keys: SealingKeys;
+  logger: Logger;
+  now?: () => Date;
+  random?: () => number;
+  /** Deliveries at once. */
+  concurrency?: number;
+  backoff?: Partial<BackoffPolicy>;
+  /** How often it looks for rows committed in a caller's transaction (their commit is not seen). */
+  pollMs?: number;
+}
+
+/** Why a row could not be queued: a fault of the caller or of the kiosk's state, never of the portal. */
+export class OutboxError extends Error {
+  constructor(readonly code: 'invalid_body' | 'no_sealing_key') {
+    super(`outbox: ${code}`);
+    this.name = 'OutboxError';
+  }
+}
+
+/** Kinds whose outcome the portal emails to the tenant when nobody waits at the screen. */
+const OUTCOME_BY_EMAIL = new Set<OutboxKind>(['register', 'reset_request']);
+
+/** ≥ 128 bits, made once per row: every attempt of the row sends the same key. */
+const newIdempotencyKey = () => `ob_${randomBytes(24).toString('base64url')}`;
+
+const routeOf = (kind: OutboxKind) => OUTBOX_ROUTE[kind];
+const isPortalRoute = (route: string): route is PortalRouteName => Object.hasOwn(portalRoutes, route);
+function bodySchemaOf(kind: OutboxKind): z.ZodType {
+  const route = routeOf(kind);
+  if (isPortalRoute(route)) return portalRoutes[route].body as z.ZodType;
+  return auditEventSchema;
+}
+
+/**
+ * The outbox engine (issue #9): rows committed before the tenant is told anything, one drainer
+ * delivering them at least once with their Idempotency-Key, `concurrency` at a time, backing off
+ * with full jitter per row, trying at once when the portal comes back, resuming after a restart.
+ */
+export class OutboxEngine implements Outbox {
+  readonly #store: OutboxStore;
+  readonly #waiters = new Waiters();
+  readonly #now: () => Date;
+  readonly #random: () => number;
+  readonly #policy: BackoffPolicy;
+  readonly #concurrency: number;
+  readonly #pollMs: number;
+  /** Rows queued by this process and not settled yet (so `wait` need not read the database). */
+  readonly #known = new Set<OutboxEntryId>();
+  readonly #deliveries = new Set<Promise<void>>();
+  #abort = new AbortController();
+  #started = false;
+  #stopped = false;
+  #pumping = false;
+  #again = false;
+  #timer: NodeJS.Timeout | undefined;
+  /** After the portal could not be reached: no row is tried before this (unless it comes back). */
+  #pausedUntil = 0;
+  #unreachableStreak = 0;
+  #unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly options: OutboxEngineOptions) {
+    this.#now = options.now ?? (() => new Date());
+    this.#random = options.random ?? Math.random;
+    this.#policy = { ...DEFAULT_BACKOFF, ...options.backoff };
+    this.#concurrency = Math.max(1, options.concurrency ?? 2);
+    this.#pollMs = options.pollMs ?? 2_000;
+    this.#store = new OutboxStore(options.database, this.#now);
+  }
+
+  get concurrency(): number {
+    return this.#concurrency;
+  }
+
+  /** Rows a crash left in flight go back to pending, then the drainer runs. */
+  async start(): Promise<void> {
+    if (this.#started) return;
+    this.#started = true;
+    const resumed = await this.#store.resumeInFlight();
+    if (resumed > 0) this.options.logger.info({ rows: resumed }, 'outbox rows resumed after a restart');
+    this.#unsubscribe = this.options.monitor.onChange((status) => {
+      if (status.portal === 'online') void this.#portalBack();
+    });
+    this.#wake();
+  }
+
+  /** Stops delivering; rows stay in the database (one being sent stays in flight, resumed at the next start). */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#unsubscribe?.();
+    clearTimeout(this.#timer);
+    this.#abort.abort();
+    this.#waiters.releaseAll();
+    await Promise.allSettled([...this.#deliveries]);
+  }
+
+  async enqueue(request: EnqueueRequest, tx?: KioskTx): Promise<OutboxEntryId> {
+    const row = await this.#prepare(request);
+    const [inserted] = await this.#store.insertQuery(row, tx);
+    return this.#queued(inserted!.id);
+  }
+
+  async enqueueWith(request: EnqueueRequest, local: readonly BatchItem<'sqlite'>[]): Promise<OutboxEntryId> {
+    const row = await this.#prepare(request);
+    return this.#queued(await this.#store.insertWith(row, local));
+  }
+
+  /** Checks the body with the route's schema and seals it: everything that awaits, before any write. */
+  async #prepare(request: EnqueueRequest): Promise<NewRow> {
+    const parsed = bodySchemaOf(request.kind).safeParse(request.body);
+    if (!parsed.success) throw new OutboxError('invalid_body');
+    let payload: string;
+    if (request.seal) {
+      const key = await this.options.keys.current();
+      if (!key) throw new OutboxError('no_sealing_key');
+      payload = JSON.stringify(seal(key, parsed.data));
+    } else {
+      payload = JSON.stringify(parsed.data);
+    }
+    return { kind: request.kind, idempotencyKey: newIdempotencyKey(), payload, sealed: request.seal };
+  }
+
+  #queued(id: OutboxEntryId): OutboxEntryId {
+    this.#known.add(id);
+    // After the caller's continuation (its `wait`), so the drainer knows whether someone waits.
+    setImmediate(() => this.#wake());
+    return id;
+  }
+
+  async wait(id: OutboxEntryId, ms: number): Promise<DeliveryOutcome> {
+    const settled = this.#waiters.settledOutcome(id);
+    if (settled) return settled;
+    if (!this.#known.has(id)) {
+      const row = await this.#store.state(id);
+      // Settled by an earlier run of the kiosk: its answer was never kept.
+      if (!row) return { state: 'delivered', value: null };
+      if (row.state === 'refused') return { state: 'refused', error: { code: row.lastErrorCode as 'internal' } };
+    }
+    const outcome = this.#waiters.wait(id, ms);
+    this.#wake();
+    return outcome;
+  }
+
+  onSettled(listener: (id: OutboxEntryId, outcome: DeliveryOutcome) => void): () => void {
+    return this.#waiters.onSettled(listener);
+  }
+
+  figures(): Promise<OutboxFigures> {
+    return this.#store.figures();
+  }
+
+  async syncNow(): Promise<void> {
+    await this.#store.allDueNow();
+    this.#resume();
+    this.#wake();
+  }
+
+  async #portalBack(): Promise<void> {
+    this.#resume();
+    try {
+      await this.#store.allDueNow();
+    } catch (error) {
+      if (!isBusy(error)) this.options.logger.error({ err: error }, 'outbox: rows not made due');
+    }
+    this.#wake();
+  }
+
+  #resume(): void {
+    this.#pausedUntil = 0;
+    this.#unreachableStreak = 0;
+  }
+
+  #wake(): void {
+    if (!this.#started || this.#stopped) return;
+    if (this.#pumping) {
+      this.#again = true;
+      return;
+    }
+    this.#pumping = true;
+    clearTimeout(this.#timer);
+    void this.#pump().finally(() => {
+      this.#pumping = false;
+      // A wake that came while the pass was ending.
+      if (this.#again) this.#wake();
+    });
+  }
+
+  async #pump(): Promise<void> {
+    let nextMs: number | null = this.#pollMs;
+    try {
+      do {
+        this.#again = false;
+        await this.#claimAndSend();
+      } while (this.#again && !this.#stopped);
+      nextMs = await this.#nextWakeMs();
+    } catch (error) {
+      // Another connection of this process holds a write transaction: look again in a moment.
+      if (isBusy(error)) nextMs = 25;
+      else this.options.logger.error({ err: error }, 'outbox drainer pass failed');
+    }
+    if (this.#stopped || nextMs === null) return;
+    this.#timer = setTimeout(() => this.#wake(), nextMs);
+    this.#timer.unref();
+  }
+
+  async #claimAndSend(): Promise<void> {
+    while (!this.#stopped && this.#deliveries.size < this.#concurrency && this.#now().getTime() >= this.#pausedUntil) {
+      const rows = await this.#store.claimDue(this.#concurrency - this.#deliveries.size, this.#waiters.ids());
+      if (rows.length === 0) return;
+      for (const row of rows) {
+        const delivery: Promise<void> = this.#deliver(row)
+          .catch((error: unknown) =>
+            this.options.logger.error({ err: error, kind: row.kind }, 'outbox delivery failed'),
+          )
+          .finally(() => {
+            this.#deliveries.delete(delivery);
+            this.#wake();
+          });
+        this.#deliveries.add(delivery);
+      }
+    }
+  }
+
+  /** When to look again: the next due row or the end of a pause, at most `pollMs`; null while at capacity. */
+  async #nextWakeMs(): Promise<number | null> {
+    if (this.#deliveries.size >= this.#concurrency) return null;
+    const now = this.#now().getTime();
+    const due = await this.#store.nextDueAt();
+    if (!due) return this.#pollMs;
+    const at = Math.max(due.getTime(), this.#pausedUntil);
+    return Math.min(this.#pollMs, Math.max(10, at - now));
+  }
+
+  async #deliver(row: OutboxRow): Promise<void> {
+    const route = routeOf(row.kind);
+    if (!isPortalRoute(route)) {
+      // This portal has no route for the kind yet: keep the row for one that does.
+      await this.#retryLater(row, 'route_unavailable', null);
+      return;
+    }
+    const payload: unknown = JSON.parse(row.payload!);
+    const request: PortalRequest<PortalRouteName> = {
+      idempotencyKey: row.idempotencyKey,
+      signal: this.#abort.signal,
+      ...(row.sealed ? { sealed: payload as PortalRequest<PortalRouteName>['sealed'] } : { body: payload as never }),
+      // Nobody at the screen for the answer: the portal emails the outcome to the tenant instead.
+      ...(OUTCOME_BY_EMAIL.has(row.kind) && !this.#waiters.has(row.id)
+        ? { headers: { [OUTCOME_BY_EMAIL_HEADER]: '1' } }
+        : {}),
+    };
+    const answer = await this.options.portal.call(route, request);
+    // Stopping: whatever happened stays unknown here; the row is resumed (and resent) at the next start.
+    if (this.#stopped) return;
+    if (answer.ok) {
+      await this.#busyRetry(() => this.#store.delivered(row.id));
+      this.#resume();
+      this.#settle(row.id, { state: 'delivered', value: answer.value });
+      return;
+    }
+    const { code } = answer.error;
+    const verdict = verdictOf(answer.error);
+    if (!verdict.retry) {
+      await this.#busyRetry(() => this.#store.refused(row.id, code));
+      this.options.logger.warn({ kind: row.kind, code }, 'outbox row refused by the portal');
+      if (code === 'sealing_key_retired') void this.options.keys.refresh();
+      this.#settle(row.id, { state: 'refused', error: answer.error });
+      return;
+    }
+    await this.#retryLater(row, code, verdict.afterMs);
+    if (code === 'unreachable' || code === 'not_enrolled') {
+      this.#unreachableStreak += 1;
+      this.#pausedUntil = this.#now().getTime() + backoffMs(this.#policy, this.#unreachableStreak, this.#random);
+      // The monitor then checks every second or so, and its transition back ends the pause.
+      void this.options.monitor.check().then((status) => {
+        if (status.portal === 'online' && code === 'unreachable') this.#resume();
+      });
+    }
+  }
+
+  async #retryLater(row: OutboxRow, code: string, afterMs: number | null): Promise<void> {
+    const delay = afterMs ?? backoffMs(this.#policy, row.attempts, this.#random);
+    await this.#busyRetry(() => this.#store.retryLater(row.id, code, new Date(this.#now().getTime() + delay)));
+  }
+
+  #settle(id: OutboxEntryId, outcome: DeliveryOutcome): void {
+    this.#known.delete(id);
+    this.#waiters.settle(id, outcome);
+  }
+
+  /** A write another connection's transaction holds up: tried again shortly, never dropped. */
+  async #busyRetry(write: () => Promise<void>): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await write();
+      } catch (error) {
+        if (!isBusy(error) || attempt >= 400 || this.#stopped) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import type { KioskDb } from '../db/open';
+import type { Logger } from '../logger';
+import type { PortalClient } from '../portal-client/client';
+import type { KioskSettings } from '../staff/settings';
+import { LAST_HEARTBEAT_KEY, LAST_SYNC_KEY, readSyncTimes, writeMeta } from '../staff/status';
+import type { SealingKeys } from './sealing-key';
+import type { Outbox } from './types';
+
+export interface HeartbeatOptions {
+  db: KioskDb;
+  portal: PortalClient;
+  outbox: Pick<Outbox, 'figures'>;
+  settings: KioskSettings;
+  keys: SealingKeys;
+  version: string;
+  logger: Logger;
+  now?: () => Date;
+  intervalMs?: number;
+}
+
+/**
+ * The kiosk's status to the portal every minute (version, in service, outbox figures, last sync),
+ * sent directly: it is a status, not a write, so it never queues. A heartbeat the portal takes
+ * counts as a sync, and each one refreshes what the kiosk caches (the sealing key).
+ */
+export class Heartbeat {
+  readonly #now: () => Date;
+  #timer: NodeJS.Timeout | undefined;
+  #beating: Promise<boolean> | null = null;
+
+  constructor(private readonly options: HeartbeatOptions) {
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  start(): void {
+    if (this.#timer) return;
+    void this.beat();
+    this.#timer = setInterval(() => void this.beat(), this.options.intervalMs ?? 60_000);
+    this.#timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** One heartbeat now (concurrent callers share it); true when the portal took it. */
+  beat(): Promise<boolean> {
+    this.#beating ??= this.#beat()
+      .catch((error: unknown) => {
+        this.options.logger.error({ err: error }, 'heartbeat failed');
+        return false;
+      })
+      .finally(() => (this.#beating = null));
+    return this.#beating;
+  }
+
+  async #beat(): Promise<boolean> {
+    const { db, portal, outbox, settings, version } = this.options;
+    const [figures, current, times] = await Promise.all([outbox.figures(), settings.get(), readSyncTimes(db)]);
+    const outboxDepth = Object.values(figures.byKind).reduce((n, k) => n + k.pending + k.inFlight, 0);
+    const answer = await portal.call('heartbeat', {
+      body: { version, inService: !current.outOfService, outboxDepth, lastSyncAt: times.lastSyncAt },
+      retry: false,
+      timeoutMs: 10_000,
+    });
+    if (!answer.ok) {
+      this.options.logger.warn({ code: answer.error.code }, 'heartbeat not taken');
+      return false;
+    }
+    const at = this.#now().toISOString();
+    await writeMeta(db, { [LAST_HEARTBEAT_KEY]: at, [LAST_SYNC_KEY]: at }, at);
+    await this.options.keys.refresh();
+    return true;
+  }
+}

@@ -1,0 +1,146 @@
+import { rmSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { outbox } from '../../../src/main/core/db/schema';
+import type { KioskCore } from '../../../src/main/core/kiosk-core';
+import { readSyncTimes } from '../../../src/main/core/staff/status';
+import { outboxRow, outboxRows, PortalProcess, ready, registration, startCore, tempDir, until } from './harness';
+
+describe('outbox delivery to the real portal', () => {
+  let portal: PortalProcess;
+  let dataDir: string;
+  const cores: KioskCore[] = [];
+  const core = async (enrolmentCode: string | null, sync?: Parameters<typeof startCore>[0]['sync']) => {
+    const started = await startCore({ portalUrl: portal.url, enrolmentCode, dataDir, ...(sync ? { sync } : {}) });
+    cores.push(started);
+    return started;
+  };
+
+  beforeEach(async () => {
+    portal = new PortalProcess();
+    await portal.start();
+    dataDir = tempDir();
+  });
+  afterEach(async () => {
+    for (const c of cores.splice(0)) await c.close();
+    await portal.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('delivers a registration exactly once: one account, one activation email, the row deleted', async () => {
+    const kiosk = await core(await portal.enrolmentCode());
+    await ready(kiosk);
+    const email = 'zoe.lefevre@exemple.invalid';
+    const id = await kiosk.outbox.enqueue({ kind: 'register', body: registration(2, email), seal: true });
+    const outcome = await kiosk.outbox.wait(id, 60_000);
+    expect(outcome).toMatchObject({ state: 'delivered', value: { status: 'pending_activation' } });
+    expect(await portal.accountsWithEmail(email)).toBe(1);
+    const mails = await until(async () => {
+      const m = await portal.mailsTo(email);
+      return m.length > 0 && m;
+    }, 'the activation email');
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.codes).toHaveLength(1);
+    expect(await outboxRows(kiosk)).toHaveLength(0);
+    // The delivery counts as a sync for staff.
+    expect((await readSyncTimes(kiosk.database.db)).lastSyncAt).not.toBeNull();
+  });
+
+  it('keeps rows pending with backoff while the portal is down, and delivers at once when it is back', async () => {
+    const code = await portal.enrolmentCode();
+    // A backoff far longer than the test: only the portal's return can explain a delivery.
+    const kiosk = await core(code, { engine: { backoff: { baseMs: 3_600_000, capMs: 3_600_000 } } });
+    await ready(kiosk);
+    await portal.stop();
+    const email = 'ines.perrin@exemple.invalid';
+    const id = await kiosk.outbox.enqueue({ kind: 'register', body: registration(7, email), seal: true });
+    expect(await kiosk.outbox.wait(id, 50)).toEqual({ state: 'pending' });
+    const tried = await until(async () => {
+      const row = await outboxRow(kiosk, id);
+      return row && row.attempts >= 1 && row.state === 'pending' && row;
+    }, 'a failed attempt');
+    expect(tried.lastErrorCode).toBe('unreachable');
+    expect(Date.parse(tried.nextAttemptAt)).toBeGreaterThan(Date.now());
+    expect((await kiosk.outbox.figures()).byKind.register).toEqual({ pending: 1, inFlight: 0, refused: 0 });
+    // The failed delivery had the monitor look again: it knows the portal is down.
+    await until(() => kiosk.portal.status.portal === 'offline', 'the monitor to see the portal down');
+
+    const settled = new Promise((resolve) => kiosk.outbox.onSettled((sid, outcome) => sid === id && resolve(outcome)));
+    await portal.start();
+    expect(await settled).toMatchObject({ state: 'delivered' });
+    expect(await outboxRow(kiosk, id)).toBeNull();
+    expect(await portal.accountsWithEmail(email)).toBe(1);
+  });
+
+  it('resends rows a crash left in flight, and the portal runs them once even if the first send arrived', async () => {
+    const code = await portal.enrolmentCode();
+    const email = 'theo.garnier@exemple.invalid';
+    let id: number;
+    {
+      const kiosk = await core(code);
+      await ready(kiosk);
+      await kiosk.sync.stop(); // the drainer is gone, as in a crash before it could send
+      id = await kiosk.outbox.enqueue({ kind: 'register', body: registration(6, email), seal: true });
+      const row = (await outboxRow(kiosk, id))!;
+      // The send reached the portal, then the kiosk died before it heard the answer.
+      const first = await fetch(`${portal.url}/v1/registrations`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/sealed+json',
+          authorization: `Bearer ${await kiosk.enrolment!.credential()}`,
+          'idempotency-key': row.idempotencyKey,
+        },
+        body: row.payload!,
+      });
+      expect(first.status).toBe(201);
+      await kiosk.database.db.update(outbox).set({ state: 'in_flight' }).where(eq(outbox.id, id));
+      await kiosk.close();
+      cores.pop();
+    }
+    const restarted = await core(code);
+    await until(async () => (await outboxRow(restarted, id)) === null, 'the resumed row to be delivered');
+    expect(await portal.accountsWithEmail(email)).toBe(1);
+    await until(async () => (await portal.mailsTo(email)).length > 0, 'the activation email');
+    expect(await portal.mailsTo(email)).toHaveLength(1);
+  });
+
+  it('records a permanent refusal with its code, erases its payload, and never tries it again', async () => {
+    const kiosk = await core(await portal.enrolmentCode());
+    await ready(kiosk);
+    const wrong = registration(5, 'camille.martin@exemple.invalid');
+    wrong.identity.dateOfBirth = '1988-09-09';
+    const id = await kiosk.outbox.enqueue({ kind: 'register', body: wrong, seal: true });
+    const outcome = await kiosk.outbox.wait(id, 60_000);
+    expect(outcome).toMatchObject({ state: 'refused', error: { code: 'identity_not_found' } });
+    const row = (await outboxRow(kiosk, id))!;
+    expect(row).toMatchObject({ state: 'refused', lastErrorCode: 'identity_not_found', attempts: 1, payload: null });
+    expect((await kiosk.outbox.figures()).refusedCodes).toEqual({ identity_not_found: 1 });
+
+    // « Synchroniser maintenant », then a later row delivered: the drainer ran, the refusal stayed put.
+    await kiosk.outbox.syncNow();
+    const later = await kiosk.outbox.enqueue({
+      kind: 'reset_request',
+      body: { email: 'personne@exemple.invalid' },
+      seal: true,
+    });
+    expect(await kiosk.outbox.wait(later, 60_000)).toMatchObject({ state: 'delivered' });
+    expect(await outboxRow(kiosk, id)).toMatchObject({ state: 'refused', attempts: 1 });
+  });
+
+  it('wait() answers pending after its time; the row is still delivered later and heard by onSettled', async () => {
+    const kiosk = await core(await portal.enrolmentCode());
+    await ready(kiosk);
+    await portal.stop();
+    const id = await kiosk.outbox.enqueue({
+      kind: 'reset_request',
+      body: { email: 'zoe@exemple.invalid' },
+      seal: true,
+    });
+    expect(await kiosk.outbox.wait(id, 100)).toEqual({ state: 'pending' });
+    const heard = new Promise((resolve) => kiosk.outbox.onSettled((sid, outcome) => sid === id && resolve(outcome)));
+    await portal.start();
+    expect(await heard).toEqual({ state: 'delivered', value: { accepted: true } });
+    // A later wait() for a settled row answers at once, from memory.
+    expect(await kiosk.outbox.wait(id, 60_000)).toEqual({ state: 'delivered', value: { accepted: true } });
+  });
+});

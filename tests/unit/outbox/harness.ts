@@ -1,0 +1,147 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { count, eq } from 'drizzle-orm';
+import { configSchema } from '../../../src/main/core/config';
+import { outbox } from '../../../src/main/core/db/schema';
+import { startKioskCore, type KioskCore, type KioskCoreOptions } from '../../../src/main/core/kiosk-core';
+import { createLogger } from '../../../src/main/core/logger';
+import { findResourcesDir } from '../../../src/main/core/paths';
+import { startPortal, type RunningPortal } from '../../../src/portal';
+import { accounts } from '../../../src/portal/db/schema';
+import type { ReceivedMail } from '../../../src/portal/mail/demo-receiver';
+import type { SignatoryRow } from '../../../src/portal/signatories/store';
+import { identityOf, STRONG_PASSWORD, TEST_SIGNATORIES, TestClock } from '../portal/harness';
+
+/**
+ * A real portal that a test can stop and start again on the same port and database, as when the
+ * agency's link goes down; the mail it sent before a stop is kept.
+ */
+export class PortalProcess {
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'outbox-portal-'));
+  readonly clock = new TestClock();
+  running: RunningPortal | null = null;
+  #port = 0;
+  #earlierMail: ReceivedMail[] = [];
+
+  constructor(
+    private readonly signatories: readonly SignatoryRow[] = TEST_SIGNATORIES,
+    private readonly config: Record<string, unknown> = {},
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.#port}`;
+  }
+
+  get portal(): RunningPortal {
+    if (!this.running) throw new Error('the portal is stopped');
+    return this.running;
+  }
+
+  async start(): Promise<void> {
+    const first = this.#port === 0;
+    this.running = await startPortal({
+      config: { dataDir: this.dataDir, port: this.#port, logLevel: 'silent', ...this.config },
+      now: this.clock.now,
+    });
+    this.#port = this.running.port;
+    if (first) await this.running.importSignatories(this.signatories);
+  }
+
+  async stop(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    await running.settle();
+    this.#earlierMail.push(...(running.mailbox?.messages() ?? []));
+    this.running = null;
+    await running.close();
+  }
+
+  /** Every mail to `address`, this run and earlier ones, once the portal's queued sends are done. */
+  async mailsTo(address: string): Promise<ReceivedMail[]> {
+    await this.running?.settle();
+    const now = this.running?.mailbox?.messages() ?? [];
+    return [...this.#earlierMail, ...now].filter((m) => m.to.includes(address));
+  }
+
+  async enrolmentCode(): Promise<string> {
+    return (await this.portal.createKiosk('CLERMONT', 'Borne outbox')).enrolmentCode;
+  }
+
+  async accountsWithEmail(email: string): Promise<number> {
+    const [row] = await this.portal.db.select({ n: count() }).from(accounts).where(eq(accounts.email, email));
+    return row?.n ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+export const KEY = 'outbox-test-key-0123456789abcdef';
+
+/** A kiosk core on a real libSQL file (kept across restarts in `dataDir`), pointed at `portalUrl`. */
+export async function startCore(options: {
+  portalUrl: string;
+  enrolmentCode: string | null;
+  dataDir: string;
+  /** '' opens the file unencrypted, so a test can read its bytes. */
+  databaseKey?: string;
+  sync?: NonNullable<KioskCoreOptions['testing']>['sync'];
+}): Promise<KioskCore> {
+  const config = configSchema.parse({
+    dataDir: options.dataDir,
+    portalUrl: options.portalUrl,
+    enrolmentCode: options.enrolmentCode,
+    logLevel: 'silent',
+  });
+  return startKioskCore({
+    config,
+    databaseKey: options.databaseKey ?? KEY,
+    resourcesDir: findResourcesDir(import.meta.dirname),
+    version: '0.0.0-outbox-test',
+    logger: createLogger('silent'),
+    testing: { ...(options.sync ? { sync: options.sync } : {}) },
+  });
+}
+
+export const tempDir = () => mkdtempSync(join(tmpdir(), 'outbox-kiosk-'));
+
+/** Signatory `i`'s registration as step 2 sends it. */
+export const registration = (i: number, email: string, password = STRONG_PASSWORD) => ({
+  identity: identityOf(i),
+  email,
+  password,
+  acceptedTermsVersion: '2025-01',
+  language: 'fr' as const,
+});
+
+export async function outboxRows(core: KioskCore) {
+  return core.database.db.select().from(outbox);
+}
+
+export async function outboxRow(core: KioskCore, id: number) {
+  return (await core.database.db.select().from(outbox).where(eq(outbox.id, id)).get()) ?? null;
+}
+
+/** Polls `check` until it holds (no fixed sleeps: a busy machine only makes it slower). */
+export async function until<T>(
+  check: () => Promise<T> | T,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<Exclude<T, false | null | undefined | 0 | ''>> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as Exclude<T, false | null | undefined | 0 | ''>;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The kiosk's enrolment is done and its sealing key cached. */
+export async function ready(core: KioskCore): Promise<void> {
+  await until(async () => (await core.enrolment?.credential()) != null, 'enrolment');
+  await until(async () => (await core.sync.keys.current()) != null, 'sealing key');
+}
