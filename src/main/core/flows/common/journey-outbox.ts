@@ -1,6 +1,7 @@
 import type { AuditEvent } from '../../../../shared/portal-api/outbox';
 import type { OutboxKind } from '../../../../shared/portal-api/outbox';
 import type { Logger } from '../../logger';
+import { OutboxError } from '../../outbox/engine';
 import type { DeliveryOutcome, Outbox, OutboxEntryId } from '../../outbox/types';
 import type { PortalCallError } from '../../portal-client/client';
 import type { PortalMonitor } from '../../portal-status';
@@ -45,8 +46,17 @@ export class JourneyOutbox {
     body: unknown,
   ): Promise<{ id: OutboxEntryId; outcome: DeliveryOutcome }> {
     const { outbox } = this.options;
-    if (!outbox) return { id: -1, outcome: { state: 'refused', error: { code: 'unreachable' } } };
-    const id = await outbox.enqueue({ kind, body, seal: true });
+    const unsent = { id: -1, outcome: { state: 'refused', error: { code: 'unreachable' } } } as const;
+    if (!outbox) return unsent;
+    let id: OutboxEntryId;
+    try {
+      id = await outbox.enqueue({ kind, body, seal: true });
+    } catch (error) {
+      // A kiosk that never reached the portal has no key to seal with: nothing can be kept safely.
+      if (!(error instanceof OutboxError && error.code === 'no_sealing_key')) throw error;
+      this.options.logger.warn({ kind }, 'write not queued: no sealing key yet');
+      return unsent;
+    }
     const wait = this.options.answerWaitMs ?? ANSWER_WAIT_MS;
     const outcome = await outbox.wait(id, this.portalDown ? Math.min(wait, OFFLINE_WAIT_MS) : wait);
     return { id, outcome };
