@@ -80,7 +80,10 @@ describe('registration at the kiosk, against the real portal', () => {
       ok: true,
       value: { step: 'activation', maskedEmail: 'c•••@e•••.org' },
     });
-    expect(await kiosk.call('activateByCode', { code: mail.codes[0] })).toEqual({ ok: true, value: { step: 'done' } });
+    expect(await kiosk.call('activateByCode', { code: mail.codes[0] })).toEqual({
+      ok: true,
+      value: { step: 'done', queued: false },
+    });
     expect((await kiosk.call('getRegistration')).value.step).toBe('done');
 
     const credential = await kiosk.core.enrolment!.credential();
@@ -113,7 +116,10 @@ describe('registration at the kiosk, against the real portal', () => {
       resendAvailableInSeconds: null,
     });
     // A code typed afterwards changes nothing.
-    expect(await kiosk.call('activateByCode', { code: '123456' })).toEqual({ ok: true, value: { step: 'done' } });
+    expect(await kiosk.call('activateByCode', { code: '123456' })).toEqual({
+      ok: true,
+      value: { step: 'done', queued: false },
+    });
   });
 
   it('creates one account and sends one email for a double tap on Valider, and answers both taps alike', async () => {
@@ -141,7 +147,7 @@ describe('registration at the kiosk, against the real portal', () => {
     h.clock.advance(early.error.retryAfterSeconds! + 1);
     expect(await kiosk.call('resendActivation', { language: 'en' })).toEqual({
       ok: true,
-      value: { resendAvailableInSeconds: 60 },
+      value: { resendAvailableInSeconds: 60, queued: false },
     });
     await h.portal.settle();
     await expect.poll(() => h.mailsTo(email).length).toBe(2);
@@ -154,7 +160,7 @@ describe('registration at the kiosk, against the real portal', () => {
     });
     expect(await kiosk.call('activateByCode', { code: latest!.codes[0] })).toEqual({
       ok: true,
-      value: { step: 'done' },
+      value: { step: 'done', queued: false },
     });
   });
 

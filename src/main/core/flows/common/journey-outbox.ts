@@ -85,9 +85,10 @@ export class JourneyOutbox {
     return this.options.outbox?.onSettled(listener) ?? (() => undefined);
   }
 
-  /** The monitor's last look says the portal does not answer. */
+  /** The monitor has looked, and the portal did not answer (before its first look: not known, so not down). */
   get portalDown(): boolean {
-    return this.options.monitor?.status.portal === 'offline';
+    const status = this.options.monitor?.status;
+    return status?.portal === 'offline' && status.checkedAt !== null;
   }
 }
 
