@@ -88,9 +88,9 @@ test.describe('the kiosk with the portal out of reach', () => {
     await proxy.cut();
     await page.getByRole('button', { name: START }).tap();
     await page.getByRole('button', { name: /^Me connecter/ }).tap();
-    await field(page, 'Email').fill('e2e.login@example.org');
+    await field(page, 'Adresse email').fill('e2e.login@example.org');
     await field(page, 'Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter', exact: true }).tap();
+    await page.locator('form').getByRole('button', { name: 'Se connecter', exact: true }).tap();
     const alert = page.getByRole('alert').filter({ hasText: 'Service momentanément indisponible' });
     await expect(alert).toBeVisible();
     await expect(alert).toContainText("demandez de l'aide à l'équipe de l'accueil");
