@@ -7,6 +7,8 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
  */
 export interface CutProxy {
   url: string;
+  /** HTTP exchanges seen so far, as "GET /v1/keys 200" (request line's method and path, status). */
+  readonly answered: readonly string[];
   cut(): Promise<void>;
   restore(): Promise<void>;
   close(): Promise<void>;
@@ -15,6 +17,7 @@ export interface CutProxy {
 export async function startCutProxy(target: string): Promise<CutProxy> {
   const { hostname, port: targetPort } = new URL(target);
   const sockets = new Set<Socket>();
+  const answered: string[] = [];
   let server: Server | null = null;
   let port = 0;
 
@@ -27,6 +30,16 @@ export async function startCutProxy(target: string): Promise<CutProxy> {
           socket.once('close', () => sockets.delete(socket));
           socket.on('error', () => socket.destroy());
         }
+        // Requests on one connection are answered in order: pair each answer's status with its request.
+        const asked: string[] = [];
+        client.on('data', (chunk: Buffer) => {
+          const line = /^([A-Z]+) (\S+) HTTP\/1\.1\r\n/.exec(chunk.toString('latin1'));
+          if (line) asked.push(`${line[1]} ${line[2]}`);
+        });
+        upstream.on('data', (chunk: Buffer) => {
+          const status = /^HTTP\/1\.1 (\d{3})/.exec(chunk.toString('latin1'));
+          if (status && asked.length > 0) answered.push(`${asked.shift()} ${status[1]}`);
+        });
         client.pipe(upstream).pipe(client);
         client.once('close', () => upstream.destroy());
         upstream.once('close', () => client.destroy());
@@ -49,6 +62,7 @@ export async function startCutProxy(target: string): Promise<CutProxy> {
   await listen();
   return {
     url: `http://127.0.0.1:${port}`,
+    answered,
     cut: stop,
     restore: async () => {
       if (!server) await listen();

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { OutboxFigures } from '../../../src/shared/portal-api/outbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { kioskMeta, staffAudit, staffPinGuard, visits } from '../../../src/main/core/db/schema';
 import { FIRST_LOCKOUT_SECONDS, MAX_WRONG_PINS } from '../../../src/main/core/staff/pin-guard';
