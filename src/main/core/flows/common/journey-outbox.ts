@@ -27,7 +27,7 @@ export interface JourneyOutboxOptions {
   logger: Logger;
   now: () => number;
   /** The portal's reachability as last seen (null: no monitor, e.g. some tests). */
-  monitor?: Pick<PortalMonitor, 'status'> | null;
+  monitor?: Pick<PortalMonitor, 'status' | 'check'> | null;
   /** Tests: the wait for an answer (ANSWER_WAIT_MS otherwise). */
   answerWaitMs?: number;
 }
@@ -83,6 +83,11 @@ export class JourneyOutbox {
   /** Calls `listener` for each row settling after nobody waited for it (a tenant still at the screen). */
   onSettled(listener: (id: OutboxEntryId, outcome: DeliveryOutcome) => void): () => void {
     return this.options.outbox?.onSettled(listener) ?? (() => undefined);
+  }
+
+  /** A call just found the portal out of reach: the monitor looks now, so the status indicator follows. */
+  recheck(): void {
+    void this.options.monitor?.check();
   }
 
   /** The monitor has looked, and the portal did not answer (before its first look: not known, so not down). */

@@ -149,6 +149,7 @@ export class LoginFlow {
 
   async #record(result: LoginAnswer): Promise<void> {
     const code = result.ok ? 'ok' : result.error.code === 'portal_unreachable' ? 'unavailable' : result.error.code;
+    if (code === 'unavailable') this.options.journey?.recheck();
     await this.options.journey?.record('login', code);
   }
 

@@ -127,7 +127,10 @@ export class RegistrationFlow {
         if (generation !== this.#flow.generation) return fail('flow_expired');
         if (!answer.ok && !unreachable(answer.error)) return this.#refused('submitIdentity', answer.error, 'identity');
         if (answer.ok) checkedBy = 'portal';
-        else this.options.logger.warn({ call: 'checkIdentity', code: answer.error.code }, 'identity left to delivery');
+        else {
+          this.options.logger.warn({ call: 'checkIdentity', code: answer.error.code }, 'identity left to delivery');
+          this.options.journey.recheck();
+        }
       }
       const moved = this.#flow.apply({ type: 'identity_confirmed', identity });
       return (
