@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_STAFF_PIN, DEMO_STAFF_PIN_HASH } from '../../src/main/core/staff/demo-pin';
 import { expect, test } from './offline-helpers';
 import { demoTenant, keyboard, PASSWORD } from './registration-helpers';
