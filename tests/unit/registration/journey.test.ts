@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
-import { accounts, signatories } from '../../../src/portal/db/schema';
 import { identityOf, startHarness, STRONG_PASSWORD, type Harness } from '../portal/harness';
 import { memoryLogger } from '../helpers/kiosk';
-import { solvedCaptcha, startTestKiosk, type TestKiosk } from './kiosk-harness';
+import { accountsOf as portalAccountsOf, solvedCaptcha, startTestKiosk, type TestKiosk } from './kiosk-harness';
 
 let h: Harness;
 let kiosk: TestKiosk;
@@ -44,16 +42,7 @@ const details = (email: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-const accountsOf = async (i: number) => {
-  const id = identityOf(i);
-  const rows = await h.portal.db
-    .select({ n: sql<number>`count(*)` })
-    .from(accounts)
-    .innerJoin(signatories, eq(accounts.signatoryId, signatories.id))
-    .where(and(eq(signatories.accountNumber, id.accountNumber), eq(signatories.firstName, id.firstName)))
-    .get();
-  return rows!.n;
-};
+const accountsOf = (i: number) => portalAccountsOf(h, i);
 
 describe('registration at the kiosk, against the real portal', () => {
   it('enrols the kiosk with its code and keeps the credential', async () => {

@@ -6,7 +6,9 @@ import { startKioskCore, type KioskCore } from '../../../src/main/core/kiosk-cor
 import { createLogger, type Logger } from '../../../src/main/core/logger';
 import { findResourcesDir } from '../../../src/main/core/paths';
 import type { CallName, CAPTCHA_PURPOSES } from '../../../src/shared/kiosk-api';
-import type { TestClock } from '../portal/harness';
+import { and, eq, sql } from 'drizzle-orm';
+import { accounts, signatories } from '../../../src/portal/db/schema';
+import { identityOf, type Harness, type TestClock } from '../portal/harness';
 
 export const KIOSK_DB_KEY = 'test-key-0123456789abcdef';
 
@@ -85,4 +87,16 @@ export async function solvedCaptcha(kiosk: TestKiosk, purpose: (typeof CAPTCHA_P
   const drawn = await kiosk.call('newCaptcha', { purpose });
   if (!drawn.ok || !drawn.value.required) throw new Error('no captcha drawn');
   return { captchaId: drawn.value.captchaId!, captchaAnswer: answer };
+}
+
+/** How many accounts the portal holds for test signatory `i`: one once registered, never two. */
+export async function accountsOf(h: Harness, i: number): Promise<number> {
+  const id = identityOf(i);
+  const row = await h.portal.db
+    .select({ n: sql<number>`count(*)` })
+    .from(accounts)
+    .innerJoin(signatories, eq(accounts.signatoryId, signatories.id))
+    .where(and(eq(signatories.accountNumber, id.accountNumber), eq(signatories.firstName, id.firstName)))
+    .get();
+  return row!.n;
 }

@@ -1,13 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, signatories } from '../../../src/portal/db/schema';
 import { startCutProxy, type CutProxy } from './cut-proxy';
 import { identityOf, portalAccount, startHarness, STRONG_PASSWORD, type Harness } from '../portal/harness';
 import { memoryLogger } from '../helpers/kiosk';
-import { solvedCaptcha, startTestKiosk, type TestKiosk } from './kiosk-harness';
+import { accountsOf as portalAccountsOf, solvedCaptcha, startTestKiosk, type TestKiosk } from './kiosk-harness';
 
 /**
  * The issue's « done when », in the kiosk core: the portal goes away after the kiosk started; a
@@ -31,16 +29,7 @@ const RESET_EMAIL = 'offline.oubli@example.org';
 const open = async (enrolmentCode: string | null) =>
   startTestKiosk({ portalUrl: proxy.url, enrolmentCode, dataDir, logger: logged.logger, answerWaitMs: 2_000 });
 
-const accountsOf = async (i: number) => {
-  const id = identityOf(i);
-  const row = await h.portal.db
-    .select({ n: sql<number>`count(*)` })
-    .from(accounts)
-    .innerJoin(signatories, eq(accounts.signatoryId, signatories.id))
-    .where(and(eq(signatories.accountNumber, id.accountNumber), eq(signatories.firstName, id.firstName)))
-    .get();
-  return row!.n;
-};
+const accountsOf = (i: number) => portalAccountsOf(h, i);
 /** Rows of `kind` still to deliver (waiting, or being sent right now). */
 const waitingOf = async (k: TestKiosk, kind: 'register' | 'reset_request') => {
   const figures = (await k.core.outbox.figures()).byKind[kind];
