@@ -37,7 +37,7 @@ export interface OutboxEngineOptions {
 
 /** Why a row could not be queued: a fault of the caller or of the kiosk's state, never of the portal. */
 export class OutboxError extends Error {
-  constructor(readonly code: 'invalid_body' | 'no_sealing_key') {
+  constructor(readonly code: 'invalid_body' | 'must_seal' | 'no_sealing_key') {
     super(`outbox: ${code}`);
     this.name = 'OutboxError';
   }
@@ -132,6 +132,8 @@ export class OutboxEngine implements Outbox {
 
   /** Checks the body with the route's schema and seals it: everything that awaits, before any write. */
   async #prepare(request: EnqueueRequest): Promise<NewRow> {
+    // Only audit events (codes, no personal data) may wait unsealed.
+    if (!request.seal && request.kind !== 'event') throw new OutboxError('must_seal');
     const parsed = bodySchemaOf(request.kind).safeParse(request.body);
     if (!parsed.success) throw new OutboxError('invalid_body');
     let payload: string;
