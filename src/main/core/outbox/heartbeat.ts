@@ -58,9 +58,8 @@ export class Heartbeat {
   async #beat(): Promise<boolean> {
     const { db, portal, outbox, settings, version } = this.options;
     const [figures, current, times] = await Promise.all([outbox.figures(), settings.get(), readSyncTimes(db)]);
-    const outboxDepth = Object.values(figures.byKind).reduce((n, k) => n + k.pending + k.inFlight, 0);
     const answer = await portal.call('heartbeat', {
-      body: { version, inService: !current.outOfService, outboxDepth, lastSyncAt: times.lastSyncAt },
+      body: { version, inService: !current.outOfService, outbox: figures, lastSyncAt: times.lastSyncAt },
       retry: false,
       timeoutMs: 10_000,
     });
