@@ -21,7 +21,8 @@ import { identityOf, STRONG_PASSWORD, TEST_SIGNATORIES, TestClock } from '../por
  */
 export class PortalProcess {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'outbox-portal-'));
-  readonly clock = new TestClock();
+  /** Frozen at the test's start (real time), so kiosk events and heartbeats fall in the portal's windows. */
+  readonly clock = new TestClock(Date.now());
   running: RunningPortal | null = null;
   #port = 0;
   #earlierMail: ReceivedMail[] = [];
@@ -91,12 +92,14 @@ export async function startCore(options: {
   /** '' opens the file unencrypted, so a test can read its bytes. */
   databaseKey?: string;
   sync?: NonNullable<KioskCoreOptions['testing']>['sync'];
+  config?: Record<string, unknown>;
 }): Promise<KioskCore> {
   const config = configSchema.parse({
     dataDir: options.dataDir,
     portalUrl: options.portalUrl,
     enrolmentCode: options.enrolmentCode,
     logLevel: 'silent',
+    ...options.config,
   });
   return startKioskCore({
     config,
