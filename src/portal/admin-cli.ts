@@ -2,15 +2,18 @@
 import { parseArgs } from 'node:util';
 import { agencyCodeSchema } from '../shared/portal-api/routes';
 import { CONFIG_OPTIONS, configFromArgs, runCli } from './cli/common';
-import { databaseUrlOf } from './config';
+import { databaseKeyOf, databaseUrlOf } from './config';
 import { openPortalDatabase } from './db/open';
+import { formatKiosk } from './kiosks/format';
 import { createKiosk, listKiosks, revokeKiosk } from './kiosks/service';
 import { findPortalResourcesDir } from './paths';
+import { loadPortalKeys } from './security/keys';
 
 const USAGE = `Usage: portal-admin <command> [--config FILE] [--data-dir DIR] [--database-url URL]
   kiosk:create --agency CODE --label TEXT   creates a kiosk and prints its one-time enrolment code
-  kiosks                                    lists kiosks with their last heartbeat
-  kiosk:revoke KIOSK_ID                     stops a kiosk's credential at once`;
+  kiosks                                    lists kiosks: last heartbeat, outbox figures, refusals, events
+  kiosk:revoke KIOSK_ID                     stops a kiosk's credential at once
+  keys:rotate                               new sealing key for kiosks; the old one opens bodies during its grace`;
 
 await runCli(USAGE, async () => {
   const { values, positionals } = parseArgs({
@@ -24,7 +27,7 @@ await runCli(USAGE, async () => {
   const opened = await openPortalDatabase({
     url: databaseUrlOf(config),
     authToken: config.databaseAuthToken,
-    encryptionKey: config.databaseEncryptionKey,
+    encryptionKey: databaseKeyOf(config),
     resourcesDir: findPortalResourcesDir(import.meta.dirname),
   });
   try {
@@ -44,12 +47,17 @@ await runCli(USAGE, async () => {
         `Kiosk ${k.kioskId} (${agency.data})\nEnrolment code: ${k.enrolmentCode}\nValid until: ${k.expiresAt} — single use\n`,
       );
     } else if (command === 'kiosks') {
-      const rows = await listKiosks(opened.db);
-      if (rows.length === 0) process.stdout.write('No kiosk yet.\n');
-      for (const k of rows)
-        process.stdout.write(
-          `${k.kioskId}\t${k.agencyCode}\t${k.label}\t${k.enrolled ? 'enrolled' : 'awaiting enrolment'}\tlast heartbeat: ${k.lastHeartbeatAt ?? 'never'}\t${k.version ?? ''}\toutbox: ${k.outboxDepth ?? '-'}\n`,
-        );
+      const rows = await listKiosks(opened.db, new Date());
+      process.stdout.write(rows.length === 0 ? 'No kiosk yet.\n' : rows.map(formatKiosk).join('\n'));
+    } else if (command === 'keys:rotate') {
+      const keys = await loadPortalKeys(opened.db, () => new Date(), {
+        graceSeconds: config.lifetimes.sealingKeyGraceSeconds,
+      });
+      const r = await keys.rotate();
+      const days = Math.round(config.lifetimes.sealingKeyGraceSeconds / 86_400);
+      process.stdout.write(
+        `Current sealing key: ${r.keyId}\nRetired: ${r.retired.join(', ') || 'none'} (still opens bodies for ${days} days)\nPrivate keys erased past their grace: ${r.erased}\n`,
+      );
     } else if (command === 'kiosk:revoke' && arg) {
       process.stdout.write(
         (await revokeKiosk(opened.db, arg, new Date())) ? `Revoked ${arg}\n` : `No active kiosk ${arg}\n`,

@@ -24,6 +24,8 @@ export const portalConfigSchema = z.strictObject({
     .default(null),
   databaseAuthToken: z.string().min(1).nullable().default(null),
   databaseEncryptionKey: z.string().min(16).nullable().default(null),
+  /** A file holding the encryption key (a secret mounted from a file); used when no key is given. */
+  databaseKeyFile: z.string().min(1).nullable().default(null),
   host: z.string().min(1).default('127.0.0.1'),
   port: z.number().int().min(0).max(65_535).default(5190),
   /** Base of links in emails; default: the address the server listens on. */
@@ -39,6 +41,8 @@ export const portalConfigSchema = z.strictObject({
       secure: z.boolean().default(false),
       user: z.string().nullable().default(null),
       password: z.string().nullable().default(null),
+      /** false only for a relay on loopback without TLS (a test mail catcher). */
+      requireTls: z.boolean().default(true),
     })
     .nullable()
     .default(null),
@@ -63,13 +67,19 @@ export const portalConfigSchema = z.strictObject({
     .prefault({}),
   limits: z
     .strictObject({
-      identityPerAccount: limit(5, 900, 900),
-      identityPerKiosk: limit(30, 900, 600),
+      /** DESIGN §4: at most 25 failed identity checks per account number per rolling 24 h. */
+      identityPerAccount: limit(25, 86_400, 3600),
+      identityPerKiosk: limit(100, 86_400, 3600),
       loginPerEmail: limit(5, 900, 900),
       loginPerKiosk: limit(50, 300, 120),
+      /** Wrong 6-digit codes per address (any address, with an account or not) until a new email. */
       codeAttempts: z.number().int().min(1).max(20).default(5),
+      codePerKiosk: limit(60, 900, 600),
       resendCooldownSeconds: seconds(60),
       resendDailyCap: z.number().int().min(1).max(100).default(5),
+      /** Emails telling why a queued registration was refused: per address typed, per kiosk. */
+      outcomeMailPerAddress: limit(3, 86_400, 86_400),
+      outcomeMailPerKiosk: limit(60, 3600, 3600),
     })
     .prefault({}),
   lifetimes: z
@@ -82,6 +92,12 @@ export const portalConfigSchema = z.strictObject({
       sessionAbsoluteSeconds: seconds(8 * 3600),
       enrolmentCodeSeconds: seconds(7 * 86_400),
       idempotencySeconds: seconds(7 * 86_400),
+      /**
+       * How long a retired sealing key still opens bodies: longer than any kiosk is realistically
+       * offline (a closed agency over the holidays, a broken line awaiting repair), so rows sealed
+       * before a rotation are still delivered; after it they are refused `sealing_key_retired`.
+       */
+      sealingKeyGraceSeconds: seconds(30 * 86_400),
     })
     .prefault({}),
 });
@@ -95,6 +111,7 @@ const ENV: Record<string, EnvSetter> = {
   PORTAL_DATABASE_URL: (v, c) => (c.databaseUrl = v),
   PORTAL_DATABASE_AUTH_TOKEN: (v, c) => (c.databaseAuthToken = v),
   PORTAL_DATABASE_KEY: (v, c) => (c.databaseEncryptionKey = v),
+  PORTAL_DATABASE_KEY_FILE: (v, c) => (c.databaseKeyFile = v),
   PORTAL_HOST: (v, c) => (c.host = v),
   PORTAL_PORT: (v, c) => (c.port = asNumber(v)),
   PORTAL_PUBLIC_URL: (v, c) => (c.publicUrl = v),
@@ -103,6 +120,7 @@ const ENV: Record<string, EnvSetter> = {
   PORTAL_SMTP_SECURE: (v, c) => (smtp(c).secure = asBoolean(v)),
   PORTAL_SMTP_USER: (v, c) => (smtp(c).user = v),
   PORTAL_SMTP_PASSWORD: (v, c) => (smtp(c).password = v),
+  PORTAL_SMTP_REQUIRE_TLS: (v, c) => (smtp(c).requireTls = asBoolean(v)),
   PORTAL_LOGIN_URL: (v, c) => (c.loginUrl = v),
   PORTAL_MAIL_FROM: (v, c) => (c.mailFrom = v),
   PORTAL_ADMIN_TOKEN: (v, c) => (c.adminToken = v),
@@ -148,3 +166,13 @@ export function loadPortalConfig(options: {
 
 export const databaseUrlOf = (config: PortalConfig): string =>
   config.databaseUrl ?? `file:${join(config.dataDir, 'portal.db')}`;
+
+/** The database key: the configured value, else the first line of `databaseKeyFile`, else none. */
+export function databaseKeyOf(config: PortalConfig): string | null {
+  if (config.databaseEncryptionKey) return config.databaseEncryptionKey;
+  if (!config.databaseKeyFile) return null;
+  const key = readFileSync(config.databaseKeyFile, 'utf8').trim();
+  if (key.length < 16)
+    throw new ConfigError('the key in databaseKeyFile is shorter than 16 characters', 'databaseKeyFile');
+  return key;
+}

@@ -1,7 +1,7 @@
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { PortalConfig } from './config';
 import type { PortalDb } from './db/open';
-import type { Mailer } from './mail/mailer';
+import type { MailWorker } from './mail/queue';
 import type { PortalKeys } from './security/keys';
 import type { PasswordHasher } from './security/passwords';
 import type { Throttle } from './security/throttle';
@@ -14,13 +14,21 @@ export interface PortalContext {
   hasher: PasswordHasher;
   throttle: Throttle;
   keys: PortalKeys;
-  mailer: Mailer;
+  /** Sends what services queue with enqueueMail (mail/queue.ts); kick() after a commit sends at once. */
+  mail: Pick<MailWorker, 'kick' | 'settle'>;
   log: FastifyBaseLogger;
   version: string;
   /** Work finished after the answer (background emails); awaited on close and by tests. */
   pending: PendingWork;
   /** Base of links in emails (config.publicUrl, else the listening address once known). */
   publicUrl(): string;
+  /** Test-only fault injection (startPortal's `faults`); absent in production. */
+  faults?: PortalFaults;
+}
+
+export interface PortalFaults {
+  /** Runs after a route's effect committed, before its answer is sent (a crash or reset there). */
+  afterEffect?(route: string, request: FastifyRequest): Promise<void>;
 }
 
 export interface KioskPrincipal {

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { ensureDemoAccount } from './accounts/demo-account';
+import { localDatabaseKey } from './db/key-file';
 import { kiosks } from './db/schema';
 import { enrolKiosk } from './kiosks/service';
 import { DEMO_AGENCIES, demoSignatories } from './signatories/demo-data';
@@ -46,6 +47,8 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
   const portal = await startPortal({
     config: {
       dataDir: options.dataDir,
+      // Encrypted at rest like any portal database; the key sits beside the data, owner-only.
+      databaseEncryptionKey: localDatabaseKey(options.dataDir),
       port: options.port ?? 0,
       host: '127.0.0.1',
       smtp: null,

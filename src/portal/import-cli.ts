@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CONFIG_OPTIONS, configFromArgs, runCli } from './cli/common';
-import { databaseUrlOf } from './config';
+import { databaseKeyOf, databaseUrlOf } from './config';
 import { openPortalDatabase } from './db/open';
 import { findPortalResourcesDir } from './paths';
 import { formatProblems, parseSignatoriesCsv } from './signatories/csv-import';
@@ -43,14 +43,13 @@ await runCli(USAGE, async () => {
   const opened = await openPortalDatabase({
     url: databaseUrlOf(config),
     authToken: config.databaseAuthToken,
-    encryptionKey: config.databaseEncryptionKey,
+    encryptionKey: databaseKeyOf(config),
     resourcesDir: findPortalResourcesDir(import.meta.dirname),
   });
   try {
     const report = await upsertSignatories(opened.db, parsed.rows, new Date());
-    const changed = report.feedSeqAfter - report.feedSeqBefore;
     process.stdout.write(
-      `Imported ${report.rows} signatories (${leases} leases) in ${Math.round(performance.now() - started)} ms; ${changed > 0 ? 'directory changes published to kiosks' : 'no directory change'}\n`,
+      `Imported ${report.rows} signatories (${leases} leases) in ${Math.round(performance.now() - started)} ms\n`,
     );
   } finally {
     opened.close();

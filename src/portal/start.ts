@@ -2,18 +2,21 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { destination, pino, type Logger } from 'pino';
-import { databaseUrlOf, parsePortalConfig, type PortalConfig } from './config';
-import { PendingWork, type PortalContext } from './context';
+import { databaseKeyOf, databaseUrlOf, parsePortalConfig, type PortalConfig } from './config';
+import { PendingWork, type PortalContext, type PortalFaults } from './context';
 import { openPortalDatabase, type PortalDb } from './db/open';
 import { buildPortalApp } from './http/app';
 import { createKiosk } from './kiosks/service';
 import { startDemoReceiver, type DemoReceiver } from './mail/demo-receiver';
 import { MAILBOX_PATH } from './mail/dev-mailbox';
 import { createSmtpMailer, type Mailer } from './mail/mailer';
+import { MailWorker } from './mail/queue';
 import { findPortalResourcesDir } from './paths';
 import { loadPortalKeys } from './security/keys';
 import { createPasswordHasher } from './security/passwords';
+import { loadHashSecret } from './security/hash-secret';
 import { Throttle } from './security/throttle';
+import { startHousekeeping } from './housekeeping';
 import { upsertSignatories, type SignatoryRow, type UpsertReport } from './signatories/store';
 
 export interface StartPortalOptions {
@@ -24,6 +27,8 @@ export interface StartPortalOptions {
   resourcesDir?: string;
   version?: string;
   logger?: Logger;
+  /** Test-only fault injection (see PortalFaults). */
+  faults?: PortalFaults;
 }
 
 export interface RunningPortal {
@@ -40,7 +45,7 @@ export interface RunningPortal {
     label: string,
   ): Promise<{ kioskId: string; enrolmentCode: string; expiresAt: string }>;
   importSignatories(rows: readonly SignatoryRow[]): Promise<UpsertReport>;
-  /** Waits for work done after an answer (emails of password-reset requests). */
+  /** Waits for work done after an answer: sends every queued email that is due. */
   settle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -75,13 +80,14 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
   const opened = await openPortalDatabase({
     url: databaseUrlOf(config),
     authToken: config.databaseAuthToken,
-    encryptionKey: config.databaseEncryptionKey,
+    encryptionKey: databaseKeyOf(config),
     resourcesDir,
   });
   let receiver: DemoReceiver | null = null;
   let mailer: Mailer | undefined;
+  let worker: MailWorker | undefined;
   try {
-    const keys = await loadPortalKeys(opened.db);
+    const keys = await loadPortalKeys(opened.db, now, { graceSeconds: config.lifetimes.sealingKeyGraceSeconds });
     receiver = config.smtp ? null : await startDemoReceiver();
     const smtp = config.smtp ?? {
       host: receiver!.host,
@@ -91,6 +97,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
       password: null,
       plain: true,
     };
+    const hashSecret = await loadHashSecret(opened.db);
     let publicUrl = config.publicUrl?.replace(/\/$/, '') ?? '';
     const pending = new PendingWork();
     const base: Omit<PortalContext, 'log'> = {
@@ -98,15 +105,19 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
       db: opened.db,
       now,
       hasher: createPasswordHasher(config.argon2),
-      throttle: new Throttle(opened.db, now),
+      throttle: new Throttle(opened.db, now, hashSecret),
       keys,
-      mailer: { send: (m) => mailer!.send(m), close: () => mailer?.close() },
+      mail: { kick: () => worker?.kick(), settle: async () => worker?.settle() },
       version: options.version ?? portalVersion(resourcesDir),
       pending,
       publicUrl: () => publicUrl,
+      ...(options.faults ? { faults: options.faults } : {}),
     };
     const { app, ctx } = await buildPortalApp(base, logger, receiver);
     mailer = createSmtpMailer(smtp, config.mailFrom, ctx.log);
+    worker = new MailWorker(opened.db, mailer, now, ctx.log);
+    worker.start();
+    const housekeeping = startHousekeeping(ctx);
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -124,16 +135,22 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
       createKiosk: (agencyCode, label) =>
         createKiosk(opened.db, { agencyCode, label }, now(), config.lifetimes.enrolmentCodeSeconds),
       importSignatories: (rows) => upsertSignatories(opened.db, rows, now()),
-      settle: () => pending.settle(),
+      async settle() {
+        await pending.settle();
+        await worker!.settle();
+      },
       async close() {
         await app.close();
+        housekeeping.stop();
         await pending.settle();
+        await worker!.stop();
         mailer?.close();
         await receiver?.close();
         opened.close();
       },
     };
   } catch (error) {
+    await worker?.stop();
     mailer?.close();
     await receiver?.close();
     opened.close();

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { emailKey } from '../../shared/rules/email';
 import { accounts, signatories } from '../db/schema';
 import { createPasswordHasher } from '../security/passwords';
-import { touchSignatory, type SignatoryRow } from '../signatories/store';
+import type { SignatoryRow } from '../signatories/store';
 import type { RunningPortal } from '../start';
 import { DEMO_LOGIN, demoLoginSignatory } from './demo-login';
 import { findAccountByEmailKey } from './store';
@@ -49,8 +49,6 @@ export async function ensureDemoAccount(
       createdAt: now,
       activatedAt: now,
     });
-    // The kiosks' directory cache learns that this signatory is registered.
-    await touchSignatory(tx, signatory.id);
   });
   return true;
 }

@@ -22,16 +22,14 @@ const invalidPage = () =>
   );
 
 export function registerActivationRoutes(app: FastifyInstance, ctx: PortalContext): void {
-  registerRoute(app, ctx, portalRoutes.activateByCode, async ({ body }) => {
-    await activateByCode(ctx, body.email, body.code);
-    return { activated: true as const };
-  });
-  registerRoute(app, ctx, portalRoutes.activateByLink, async ({ body }) => {
-    await activateByLink(ctx, body.token);
-    return { activated: true as const };
-  });
-  registerRoute(app, ctx, portalRoutes.resendActivation, async ({ body }) =>
-    resendActivation(ctx, body.email, body.language),
+  registerRoute(app, ctx, portalRoutes.activateByCode, async ({ body, kiosk, saveAnswer }) =>
+    activateByCode(ctx, kiosk, body.email, body.code, saveAnswer),
+  );
+  registerRoute(app, ctx, portalRoutes.activateByLink, async ({ body, saveAnswer }) =>
+    activateByLink(ctx, body.token, saveAnswer),
+  );
+  registerRoute(app, ctx, portalRoutes.resendActivation, async ({ body, saveAnswer }) =>
+    resendActivation(ctx, body.email, body.language, saveAnswer),
   );
 
   // The link of the email, opened on a phone. Opening it only shows a button: mail scanners that

@@ -2,112 +2,121 @@ import { eq } from 'drizzle-orm';
 import { emailKey } from '../../shared/rules/email';
 import { ACTIVATION_PAGE_PATH } from '../../shared/portal-api/routes';
 import { findAccountByEmailKey } from '../accounts/store';
-import { isoAfter, type PortalContext } from '../context';
+import { isoAfter, type KioskPrincipal, type PortalContext } from '../context';
+import type { PortalDb, PortalTx } from '../db/open';
 import { accounts } from '../db/schema';
 import { ApiError, retryAfter } from '../http/errors';
+import { noAnswerSink, type AnswerSink } from '../http/idempotency';
 import { activationMail } from '../mail/templates';
+import { enqueueMail } from '../mail/queue';
+import { checkCodeWithinBudget, resetCodeBudget, takeEmailQuota } from '../security/address-budgets';
 import { consumeLink, issueSecret, peekLink, useCode } from '../security/one-time';
 
 export const activationLink = (ctx: PortalContext, token: string): string =>
   `${ctx.publicUrl()}${ACTIVATION_PAGE_PATH}?target=link&data=${token}`;
 
-const quotas = (ctx: PortalContext, key: string) => ({
-  cooldown: {
-    key: `resend:cooldown:${key}`,
-    rule: {
-      maxFailures: 1,
-      windowSeconds: ctx.config.limits.resendCooldownSeconds,
-      blockSeconds: ctx.config.limits.resendCooldownSeconds,
-    },
-  },
-  daily: {
-    key: `resend:day:${key}`,
-    rule: { maxFailures: ctx.config.limits.resendDailyCap, windowSeconds: 86_400, blockSeconds: 86_400 },
-  },
-});
-
-/** Sends the activation email and starts the resend cool-down; returns when a resend is allowed. */
-export async function sendActivation(
+/** Issues a fresh activation secret and queues its email, in the caller's transaction. */
+export async function queueActivation(
   ctx: PortalContext,
-  to: { email: string; emailKey: string; language: string },
-  secret: { token: string; code: string },
-): Promise<string> {
-  const q = quotas(ctx, to.emailKey);
-  await ctx.throttle.take(q.daily.key, q.daily.rule);
-  await ctx.throttle.take(q.cooldown.key, q.cooldown.rule);
-  const minutes = Math.round(ctx.config.lifetimes.activationCodeSeconds / 60);
-  await ctx.mailer.send({
-    to: to.email,
-    ...activationMail(to.language, activationLink(ctx, secret.token), secret.code, minutes),
+  tx: PortalTx,
+  account: { id: string; email: string; language: string },
+  now: Date,
+): Promise<void> {
+  const secret = await issueSecret(tx, {
+    accountId: account.id,
+    purpose: 'activation',
+    linkSeconds: ctx.config.lifetimes.activationLinkSeconds,
+    codeSeconds: ctx.config.lifetimes.activationCodeSeconds,
+    now,
   });
-  return isoAfter(ctx.now(), ctx.config.limits.resendCooldownSeconds);
+  const minutes = Math.round(ctx.config.lifetimes.activationCodeSeconds / 60);
+  const mail = activationMail(account.language, activationLink(ctx, secret.token), secret.code, minutes);
+  await enqueueMail(tx, { to: account.email, ...mail }, now);
 }
 
 /**
- * A fresh activation email. The answer does not say whether the address has a pending account:
- * the cool-down and the daily cap apply to any address.
+ * A fresh activation email. The answer and the work do not depend on whether the address has a
+ * pending account: the same quotas are counted and one transaction commits for any address, and
+ * the email itself leaves from the queue after the answer.
  */
-export async function resendActivation(ctx: PortalContext, email: string, language: string | undefined) {
+export async function resendActivation(
+  ctx: PortalContext,
+  email: string,
+  language: string | undefined,
+  saveAnswer: AnswerSink = noAnswerSink,
+) {
   const key = emailKey(email);
-  const q = quotas(ctx, key);
   const now = ctx.now();
-  const daily = await ctx.throttle.blockedUntil(q.daily.key);
-  if (daily) throw new ApiError('resend_daily_cap', { retryAfterSeconds: retryAfter(daily, now) });
-  const cooling = await ctx.throttle.blockedUntil(q.cooldown.key);
-  if (cooling) throw new ApiError('resend_cooldown', { retryAfterSeconds: retryAfter(cooling, now) });
-  const account = await findAccountByEmailKey(ctx.db, key);
-  if (account && account.status === 'pending') {
-    const secret = await issueSecret(ctx.db, {
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const spent = await takeEmailQuota(ctx, tx, 'resend', key);
+    if (spent) return spent;
+    await resetCodeBudget(ctx, tx, 'activation', key);
+    const account = await findAccountByEmailKey(tx, key);
+    if (account?.status === 'pending')
+      await queueActivation(ctx, tx, { ...account, language: language ?? account.language }, now);
+    const value = {
+      accepted: true as const,
+      resendAvailableAt: isoAfter(now, ctx.config.limits.resendCooldownSeconds),
+    };
+    await saveAnswer(tx, value);
+    return value;
+  });
+  if ('spent' in outcome) {
+    const code = outcome.spent === 'daily' ? 'resend_daily_cap' : 'resend_cooldown';
+    throw new ApiError(code, { retryAfterSeconds: retryAfter(outcome.until, now) });
+  }
+  ctx.mail.kick();
+  return outcome;
+}
+
+async function markActive(db: PortalDb | PortalTx, accountId: string, now: Date): Promise<void> {
+  await db.update(accounts).set({ status: 'active', activatedAt: now.toISOString() }).where(eq(accounts.id, accountId));
+}
+
+/**
+ * The 6-digit code typed at the kiosk. An unknown address, an account already active and a wrong
+ * code get one answer (invalid_code), under the same per-address and per-kiosk budgets: the kiosk
+ * where the tenant registered learns "activated elsewhere" from registrationStatus instead.
+ */
+export async function activateByCode(
+  ctx: PortalContext,
+  kiosk: KioskPrincipal,
+  email: string,
+  code: string,
+  saveAnswer: AnswerSink = noAnswerSink,
+) {
+  const key = emailKey(email);
+  const value = { activated: true as const };
+  await checkCodeWithinBudget(ctx, 'activation', kiosk, key, async (tx, now) => {
+    const account = await findAccountByEmailKey(tx, key);
+    if (!account || account.status !== 'pending') return 'invalid';
+    const check = await useCode(tx, {
       accountId: account.id,
       purpose: 'activation',
-      linkSeconds: ctx.config.lifetimes.activationLinkSeconds,
-      codeSeconds: ctx.config.lifetimes.activationCodeSeconds,
+      code,
+      maxAttempts: ctx.config.limits.codeAttempts,
       now,
     });
-    return {
-      accepted: true as const,
-      resendAvailableAt: await sendActivation(
-        ctx,
-        { email: account.email, emailKey: key, language: language ?? account.language },
-        secret,
-      ),
-    };
-  }
-  await ctx.throttle.take(q.daily.key, q.daily.rule);
-  await ctx.throttle.take(q.cooldown.key, q.cooldown.rule);
-  return { accepted: true as const, resendAvailableAt: isoAfter(now, ctx.config.limits.resendCooldownSeconds) };
-}
-
-async function markActive(ctx: PortalContext, accountId: string, now: Date): Promise<void> {
-  await ctx.db
-    .update(accounts)
-    .set({ status: 'active', activatedAt: now.toISOString() })
-    .where(eq(accounts.id, accountId));
-}
-
-export async function activateByCode(ctx: PortalContext, email: string, code: string): Promise<void> {
-  const account = await findAccountByEmailKey(ctx.db, emailKey(email));
-  if (!account) throw new ApiError('invalid_code');
-  if (account.status === 'active') throw new ApiError('already_active');
-  const now = ctx.now();
-  const check = await useCode(ctx.db, {
-    accountId: account.id,
-    purpose: 'activation',
-    code,
-    maxAttempts: ctx.config.limits.codeAttempts,
-    now,
+    if (check === 'ok') {
+      await markActive(tx, account.id, now);
+      await saveAnswer(tx, value);
+    }
+    return check;
   });
-  if (check === 'too_many') throw new ApiError('too_many_attempts');
-  if (check === 'expired') throw new ApiError('code_expired');
-  if (check !== 'ok') throw new ApiError('invalid_code');
-  await markActive(ctx, account.id, now);
+  return value;
 }
 
-export async function activateByLink(ctx: PortalContext, token: string): Promise<void> {
+export async function activateByLink(ctx: PortalContext, token: string, saveAnswer: AnswerSink = noAnswerSink) {
   const now = ctx.now();
-  const pending = await peekLink(ctx.db, token, 'activation', now);
-  if (!pending) throw new ApiError('link_invalid');
-  const accountId = await consumeLink(ctx.db, token, 'activation', now);
-  if (!accountId) throw new ApiError('link_invalid');
-  await markActive(ctx, accountId, now);
+  const value = { activated: true as const };
+  if (!(await peekLink(ctx.db, token, 'activation', now))) throw new ApiError('link_invalid');
+  const done = await ctx.db.transaction(async (tx) => {
+    const accountId = await consumeLink(tx, token, 'activation', now);
+    if (!accountId) return false;
+    await markActive(tx, accountId, now);
+    await saveAnswer(tx, value);
+    return true;
+  });
+  if (!done) throw new ApiError('link_invalid');
+  return value;
 }

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { OutboxFigures } from '../../shared/portal-api/outbox';
 
 /**
  * One row per signatory of a lease, as exported by the tenancy system. A signatory is keyed by its
- * lease and its identity, so re-importing updates rows in place. `feedSeq` orders the directory
- * change feed: it is bumped whenever what a kiosk may cache about the row changes.
+ * lease and its identity, so re-importing updates rows in place. Nothing of it ever leaves for a
+ * kiosk: identity is checked here, when a registration arrives.
  */
 export const signatories = sqliteTable(
   'signatories',
@@ -19,13 +20,11 @@ export const signatories = sqliteTable(
     canonicalFirst: text('canonical_first').notNull(),
     dateOfBirth: text('date_of_birth').notNull(),
     leaseStatus: text('lease_status', { enum: ['current', 'ended'] }).notNull(),
-    feedSeq: integer('feed_seq').notNull(),
     importedAt: text('imported_at').notNull(),
   },
   (t) => [
     uniqueIndex('signatories_identity').on(t.leaseId, t.canonicalLast, t.canonicalFirst, t.dateOfBirth),
     index('signatories_account').on(t.accountNumber),
-    index('signatories_feed').on(t.agencyCode, t.feedSeq),
   ],
 );
 
@@ -101,7 +100,8 @@ export const kiosks = sqliteTable(
     revokedAt: text('revoked_at'),
     lastHeartbeatAt: text('last_heartbeat_at'),
     version: text('version'),
-    outboxDepth: integer('outbox_depth'),
+    /** The last heartbeat's outbox figures (counts and codes only, see outboxFiguresSchema). */
+    outbox: text('outbox', { mode: 'json' }).$type<OutboxFigures>(),
     lastSyncAt: text('last_sync_at'),
     inService: integer('in_service', { mode: 'boolean' }),
   },
@@ -110,6 +110,42 @@ export const kiosks = sqliteTable(
     uniqueIndex('kiosks_credential').on(t.credentialHash),
   ],
 );
+
+/**
+ * What kiosks report with recordEvent: staff actions and journey outcomes as code words only (the
+ * shared schema admits no free text), so no row can hold personal data.
+ */
+export const kioskEvents = sqliteTable(
+  'kiosk_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kioskId: text('kiosk_id')
+      .notNull()
+      .references(() => kiosks.id),
+    at: text('at').notNull(),
+    receivedAt: text('received_at').notNull(),
+    source: text('source', { enum: ['staff', 'journey'] }).notNull(),
+    event: text('event').notNull(),
+    outcome: text('outcome').notNull(),
+    assisted: integer('assisted', { mode: 'boolean' }).notNull(),
+    detail: text('detail'),
+  },
+  (t) => [index('kiosk_events_kiosk').on(t.kioskId, t.at)],
+);
+
+/**
+ * The portal's sealing key pairs (X25519). The newest unretired one is served by /v1/keys; a retired
+ * one still opens bodies until `retiredAt` + the grace period, so rows a kiosk sealed before a
+ * rotation are delivered, then its private half is erased.
+ */
+export const sealingKeys = sqliteTable('sealing_keys', {
+  keyId: text('key_id').primaryKey(),
+  publicKey: text('public_key').notNull(),
+  /** The private JWK; null once erased after its grace period. */
+  privateJwk: text('private_jwk'),
+  createdAt: text('created_at').notNull(),
+  retiredAt: text('retired_at'),
+});
 
 /** A POST's stored answer, replayed for the same kiosk, key and body. */
 export const idempotencyRecords = sqliteTable(
@@ -122,18 +158,46 @@ export const idempotencyRecords = sqliteTable(
     responseBody: text('response_body'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_created').on(t.createdAt)],
 );
 
-/** Failure counters and cool-downs, keyed by what is being protected (account, kiosk, email). */
-export const throttles = sqliteTable('throttles', {
-  key: text('key').primaryKey(),
-  count: integer('count').notNull(),
-  windowStartedAt: text('window_started_at').notNull(),
-  blockedUntil: text('blocked_until'),
-});
+/**
+ * One row per counted attempt (a failure, a probe, a sent email), kept until `expiresAt`: a key's
+ * budget is the number of its live rows, so every limit is a rolling window shared by all portal
+ * processes. Keys are keyed hashes (see security/throttle.ts), never an email or account number.
+ */
+export const throttleEvents = sqliteTable(
+  'throttle_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('throttle_events_key').on(t.key, t.expiresAt), index('throttle_events_expiry').on(t.expiresAt)],
+);
 
-/** The portal's own secrets (sealing key pair, directory HMAC master key), generated on first start. */
+/**
+ * Emails waiting for the worker: written in the same transaction as the effect they announce, sent
+ * after the answer, retried with backoff, and deleted once sent (links and codes do not stay).
+ */
+export const mailQueue = sqliteTable(
+  'mail_queue',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    /** Set while one worker sends it, so two portal processes do not send it twice. */
+    leaseUntil: text('lease_until'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('mail_queue_due').on(t.nextAttemptAt)],
+);
+
+/** The portal's own secrets; the first sealing key pair was kept here before sealing_keys (moved on start). */
 export const portalSecrets = sqliteTable('portal_secrets', {
   name: text('name').primaryKey(),
   value: text('value').notNull(),

@@ -12,13 +12,12 @@ import { HEALTH_PATH, healthSchema } from '../../shared/portal-api/routes';
 import { SEALED_CONTENT_TYPE } from '../../shared/portal-api/sealed';
 import { registerActivationRoutes } from '../activation/routes';
 import type { PortalContext } from '../context';
-import { registerDirectoryRoutes } from '../directory/routes';
 import { registerKioskRoutes } from '../kiosks/routes';
 import type { DemoReceiver } from '../mail/demo-receiver';
 import { registerDevMailbox } from '../mail/dev-mailbox';
 import { registerRegistrationRoutes } from '../registration/routes';
 import { registerResetRoutes } from '../reset/routes';
-import { openSealedPayload } from '../security/sealed';
+import { openSealedPayload, SealingKeyRetiredError } from '../security/sealed';
 import { registerSessionRoutes } from '../sessions/routes';
 import { ApiError, installErrorHandling } from './errors';
 
@@ -90,17 +89,19 @@ export async function buildPortalApp(
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
   // Sealed bodies are opened here, so the route validates the inner JSON like any plain body.
-  app.addContentTypeParser(SEALED_CONTENT_TYPE, { parseAs: 'string' }, (_req, body, done) => {
+  // A retired key fails here, before the idempotency step, so its refusal is never stored as the
+  // key's answer: the kiosk's retry, sealed again to the current key, runs as a first request.
+  app.addContentTypeParser(SEALED_CONTENT_TYPE, { parseAs: 'string' }, async (_req: unknown, body: string) => {
     let outer: unknown;
     try {
-      outer = JSON.parse(body as string);
+      outer = JSON.parse(body);
     } catch {
-      return done(new ApiError('malformed_json'), undefined);
+      throw new ApiError('malformed_json');
     }
     try {
-      done(null, JSON.parse(openSealedPayload(full.keys.sealing, outer)));
-    } catch {
-      done(new ApiError('sealed_payload_invalid'), undefined);
+      return JSON.parse(await openSealedPayload(full.keys, outer)) as unknown;
+    } catch (error) {
+      throw new ApiError(error instanceof SealingKeyRetiredError ? 'sealing_key_retired' : 'sealed_payload_invalid');
     }
   });
 
@@ -118,7 +119,6 @@ export async function buildPortalApp(
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerKioskRoutes(app, full);
-  registerDirectoryRoutes(app, full);
   registerRegistrationRoutes(app, full);
   registerActivationRoutes(app, full);
   registerSessionRoutes(app, full);

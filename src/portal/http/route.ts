@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { errorBodySchema } from '../../shared/portal-api/errors';
 import { SESSION_HEADER, successSchema, type RouteSpec } from '../../shared/portal-api/define';
+import { portalRoutes } from '../../shared/portal-api/routes';
 import type { KioskPrincipal, PortalContext } from '../context';
 import { adminAuth, kioskAuth } from './auth';
-import { idempotencyFor } from './idempotency';
+import { idempotencyFor, noAnswerSink, type AnswerSink } from './idempotency';
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -15,6 +16,8 @@ export interface RouteCall<S extends RouteSpec> {
   /** Set on kiosk routes (authenticated before the body is even read). */
   kiosk: KioskPrincipal;
   sessionToken: string | null;
+  /** Effectful handlers store their answer with this, in the transaction of their effect. */
+  saveAnswer: AnswerSink;
   request: FastifyRequest;
   reply: FastifyReply;
 }
@@ -29,7 +32,9 @@ export function registerRoute<S extends RouteSpec>(
   spec: S,
   handler: (call: RouteCall<S>) => Promise<z.input<S['value']>>,
 ): void {
-  const idempotency = spec.method === 'POST' ? idempotencyFor(ctx, spec) : null;
+  // A session-issuing answer is a bearer token: it is never recorded, so a retried login logs in again.
+  const recorded = spec.method === 'POST' && spec.path !== portalRoutes.login.path;
+  const idempotency = recorded ? idempotencyFor(ctx, spec) : null;
   app.withTypeProvider<ZodTypeProvider>().route({
     method: spec.method,
     url: spec.path,
@@ -55,9 +60,11 @@ export function registerRoute<S extends RouteSpec>(
         query: request.query as Parsed<S['query']>,
         kiosk: request.kiosk as KioskPrincipal,
         sessionToken: typeof session === 'string' ? session : null,
+        saveAnswer: idempotency?.sinkFor(request) ?? noAnswerSink,
         request,
         reply,
       });
+      await ctx.faults?.afterEffect?.(spec.path, request);
       return reply.code(spec.status).send({ ok: true, value });
     },
   });
@@ -66,6 +73,6 @@ export function registerRoute<S extends RouteSpec>(
 declare module 'fastify' {
   interface FastifyRequest {
     kiosk?: KioskPrincipal;
-    idempotency?: { scope: string; key: string };
+    idempotency?: { scope: string; key: string; saved: boolean };
   }
 }

@@ -4,7 +4,7 @@ import { SEALED_ALGORITHM } from '../../shared/portal-api/sealed';
 import type { PortalContext } from '../context';
 import { ApiError } from '../http/errors';
 import { registerRoute } from '../http/route';
-import { createKiosk, enrolKiosk, listKiosks, recordHeartbeat } from './service';
+import { createKiosk, enrolKiosk, listKiosks, recordEvent, recordHeartbeat } from './service';
 
 export function registerKioskRoutes(app: FastifyInstance, ctx: PortalContext): void {
   registerRoute(app, ctx, portalRoutes.enrolKiosk, async ({ body }) => {
@@ -17,14 +17,25 @@ export function registerKioskRoutes(app: FastifyInstance, ctx: PortalContext): v
     receivedAt: await recordHeartbeat(ctx.db, kiosk.id, body, ctx.now()),
   }));
 
-  registerRoute(app, ctx, portalRoutes.keys, async ({ kiosk }) => {
-    const directory = ctx.keys.directoryKey(kiosk.agencyCode);
+  registerRoute(app, ctx, portalRoutes.recordEvent, async ({ body, kiosk }) => {
+    await recordEvent(ctx.db, kiosk.id, body, ctx.now());
+    return { recorded: true as const };
+  });
+
+  registerRoute(app, ctx, portalRoutes.keys, async () => ({
+    sealing: { algorithm: SEALED_ALGORITHM, ...(await ctx.keys.current()) },
+  }));
+
+  registerRoute(app, ctx, portalRoutes.kioskConfig, async () => {
+    const { limits, lifetimes } = ctx.config;
     return {
-      sealing: { algorithm: SEALED_ALGORITHM, keyId: ctx.keys.sealing.keyId, publicKey: ctx.keys.sealing.publicKey },
-      directory: {
-        algorithm: 'HMAC-SHA256' as const,
-        keyId: directory.keyId,
-        key: directory.key.toString('base64url'),
+      termsVersion: ctx.config.termsVersion,
+      settings: {
+        activationResendCooldownSeconds: limits.resendCooldownSeconds,
+        resetEmailIntervalSeconds: limits.resendCooldownSeconds,
+        activationCodeMinutes: Math.round(lifetimes.activationCodeSeconds / 60),
+        resetCodeMinutes: Math.round(lifetimes.resetCodeSeconds / 60),
+        sessionIdleSeconds: lifetimes.sessionIdleSeconds,
       },
     };
   });
@@ -32,5 +43,5 @@ export function registerKioskRoutes(app: FastifyInstance, ctx: PortalContext): v
   registerRoute(app, ctx, portalRoutes.createKiosk, async ({ body }) =>
     createKiosk(ctx.db, body, ctx.now(), ctx.config.lifetimes.enrolmentCodeSeconds),
   );
-  registerRoute(app, ctx, portalRoutes.listKiosks, async () => ({ kiosks: await listKiosks(ctx.db) }));
+  registerRoute(app, ctx, portalRoutes.listKiosks, async () => ({ kiosks: await listKiosks(ctx.db, ctx.now()) }));
 }

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AuditEvent, OutboxFigures } from '../../shared/portal-api/outbox';
+import type { portalRoutes } from '../../shared/portal-api/routes';
 import type { PortalDb } from '../db/open';
-import { kiosks } from '../db/schema';
+import { kioskEvents, kiosks } from '../db/schema';
 import { hashToken, normalizeEnrolmentCode, randomEnrolmentCode, randomToken } from '../security/tokens';
 
 export const newKioskId = (): string => `k_${randomBytes(12).toString('base64url')}`;
@@ -59,19 +62,16 @@ export async function enrolKiosk(
   return row ? { kioskId: row.id, agencyCode: row.agencyCode, credential } : null;
 }
 
-export async function recordHeartbeat(
-  db: PortalDb,
-  kioskId: string,
-  beat: { version: string; outboxDepth: number; lastSyncAt: string | null; inService: boolean },
-  now: Date,
-): Promise<string> {
+type Heartbeat = z.output<typeof portalRoutes.heartbeat.body>;
+
+export async function recordHeartbeat(db: PortalDb, kioskId: string, beat: Heartbeat, now: Date): Promise<string> {
   const receivedAt = now.toISOString();
   await db
     .update(kiosks)
     .set({
       lastHeartbeatAt: receivedAt,
       version: beat.version,
-      outboxDepth: beat.outboxDepth,
+      outbox: beat.outbox,
       lastSyncAt: beat.lastSyncAt,
       inService: beat.inService,
     })
@@ -79,8 +79,25 @@ export async function recordHeartbeat(
   return receivedAt;
 }
 
-export async function listKiosks(db: PortalDb) {
+/** Rows waiting or being sent, every kind together (what "depth" meant before per-kind figures). */
+export const outboxDepthOf = (figures: OutboxFigures): number =>
+  Object.values(figures.byKind).reduce((n, k) => n + (k?.pending ?? 0) + (k?.inFlight ?? 0), 0);
+
+/** How far back the fleet listing counts a kiosk's events. */
+const EVENTS_WINDOW_SECONDS = 7 * 86_400;
+
+export async function listKiosks(db: PortalDb, now: Date) {
   const rows = await db.select().from(kiosks).orderBy(asc(kiosks.agencyCode), asc(kiosks.createdAt));
+  const since = new Date(now.getTime() - EVENTS_WINDOW_SECONDS * 1000).toISOString();
+  const counts = await db
+    .select({
+      kioskId: kioskEvents.kioskId,
+      name: sql<string>`${kioskEvents.source} || '.' || ${kioskEvents.event} || '.' || ${kioskEvents.outcome}`,
+      n: count(),
+    })
+    .from(kioskEvents)
+    .where(gte(kioskEvents.at, since))
+    .groupBy(kioskEvents.kioskId, kioskEvents.source, kioskEvents.event, kioskEvents.outcome);
   return rows.map((k) => ({
     kioskId: k.id,
     agencyCode: k.agencyCode,
@@ -88,10 +105,17 @@ export async function listKiosks(db: PortalDb) {
     enrolled: k.credentialHash !== null,
     lastHeartbeatAt: k.lastHeartbeatAt,
     version: k.version,
-    outboxDepth: k.outboxDepth,
+    outboxDepth: k.outbox ? outboxDepthOf(k.outbox) : null,
+    outbox: k.outbox,
     lastSyncAt: k.lastSyncAt,
     inService: k.inService,
+    recentEvents: Object.fromEntries(counts.filter((c) => c.kioskId === k.id).map((c) => [c.name, c.n])),
   }));
+}
+
+/** Stores a kiosk's audit event as it came: code words only, so nothing personal can be kept. */
+export async function recordEvent(db: PortalDb, kioskId: string, event: AuditEvent, now: Date): Promise<void> {
+  await db.insert(kioskEvents).values({ kioskId, receivedAt: now.toISOString(), ...event });
 }
 
 /** A revoked kiosk's credential stops working at once. */

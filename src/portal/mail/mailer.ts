@@ -22,6 +22,8 @@ export interface SmtpSettings {
   password: string | null;
   /** Loopback demo receiver: plain SMTP, no STARTTLS. */
   plain?: boolean;
+  /** false: STARTTLS is used when offered but not required (a loopback test relay). */
+  requireTls?: boolean;
 }
 
 /** nodemailer over SMTP. Failures are logged by kind only: the recipient is personal data. */
@@ -31,7 +33,7 @@ export function createSmtpMailer(settings: SmtpSettings, from: string, log: Fast
     port: settings.port,
     secure: settings.secure,
     ...(settings.user ? { auth: { user: settings.user, pass: settings.password ?? '' } } : {}),
-    ...(settings.plain ? { ignoreTLS: true } : { requireTLS: !settings.secure }),
+    ...(settings.plain ? { ignoreTLS: true } : { requireTLS: !settings.secure && settings.requireTls !== false }),
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,

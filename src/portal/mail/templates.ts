@@ -26,6 +26,35 @@ const T = {
     changedBody: 'Le mot de passe de votre espace locataire vient d’être modifié. Toutes vos sessions ont été fermées.',
     changedNotYou: 'Si vous n’êtes pas à l’origine de ce changement, contactez votre agence au plus vite.',
     noReply: 'Ce message est envoyé automatiquement, merci de ne pas y répondre.',
+    outcomeSubject: 'Votre inscription à l’espace locataire n’a pas abouti',
+    outcomeHelp:
+      'Besoin d’aide ? Le personnel d’accueil de votre agence peut vous accompagner à la borne, sans rendez-vous.',
+    outcome: {
+      identity_not_found: [
+        'Les informations saisies à la borne (numéro de compte locataire, nom, prénom, date de naissance) n’ont pas pu être confirmées.',
+        'Vérifiez-les sur votre avis d’échéance ou votre bail, puis recommencez l’inscription à la borne.',
+      ],
+      already_registered: [
+        'Un compte existe déjà pour ce locataire : l’inscription n’a pas été enregistrée une seconde fois.',
+        'Connectez-vous avec l’adresse email de ce compte ; si vous avez oublié le mot de passe, choisissez « Mot de passe oublié » à la borne.',
+      ],
+      email_in_use: [
+        'Cette adresse email est déjà utilisée par un compte de l’espace locataire.',
+        'Connectez-vous avec cette adresse (« Mot de passe oublié » si besoin), ou recommencez l’inscription à la borne avec une autre adresse.',
+      ],
+      weak_password: [
+        'Le mot de passe choisi ne respecte pas les règles de sécurité.',
+        'Recommencez l’inscription à la borne en choisissant un autre mot de passe.',
+      ],
+      terms_outdated: [
+        'Les conditions d’utilisation ont changé avant que votre inscription puisse être enregistrée.',
+        'Recommencez l’inscription à la borne pour accepter les nouvelles conditions.',
+      ],
+      too_many_attempts: [
+        'Trop d’essais ont été faits avec ces informations : par sécurité, votre inscription n’a pas pu être vérifiée.',
+        'Réessayez plus tard à la borne.',
+      ],
+    },
   },
   en: {
     hello: 'Hello,',
@@ -44,6 +73,34 @@ const T = {
     changedBody: 'The password of your tenant account was just changed. All your sessions were closed.',
     changedNotYou: 'If you did not do this, contact your agency at once.',
     noReply: 'This message is sent automatically; please do not reply.',
+    outcomeSubject: 'Your tenant account registration did not go through',
+    outcomeHelp: 'Need help? The front-desk staff of your agency can help you at the kiosk, no appointment needed.',
+    outcome: {
+      identity_not_found: [
+        'The details typed at the kiosk (tenant account number, last name, first name, date of birth) could not be confirmed.',
+        'Check them on your rent notice or your lease, then register again at the kiosk.',
+      ],
+      already_registered: [
+        'An account already exists for this tenant: the registration was not saved a second time.',
+        'Log in with the email address of that account; if you forgot the password, choose “Forgotten password” at the kiosk.',
+      ],
+      email_in_use: [
+        'This email address is already used by a tenant account.',
+        'Log in with this address (“Forgotten password” if needed), or register again at the kiosk with another address.',
+      ],
+      weak_password: [
+        'The password chosen does not meet the security rules.',
+        'Register again at the kiosk with another password.',
+      ],
+      terms_outdated: [
+        'The terms of use changed before your registration could be saved.',
+        'Register again at the kiosk to accept the new terms.',
+      ],
+      too_many_attempts: [
+        'Too many attempts were made with these details: for your security, your registration could not be checked.',
+        'Try again later at the kiosk.',
+      ],
+    },
   },
 } as const;
 
@@ -100,4 +157,25 @@ export function passwordChangedMail(language: string): Omit<OutgoingMail, 'to'> 
   const lang = langOf(language);
   const t = T[lang];
   return render(lang, t.changedSubject, [t.changedBody, t.changedNotYou]);
+}
+
+/** Refusals of a queued registration that the online screen would have shown: the same, by email. */
+export const OUTCOME_MAIL_CODES = [
+  'identity_not_found',
+  'already_registered',
+  'email_in_use',
+  'weak_password',
+  'terms_outdated',
+  'too_many_attempts',
+] as const;
+export type OutcomeMailCode = (typeof OUTCOME_MAIL_CODES)[number];
+
+/**
+ * What a tenant who left the kiosk learns about a refused registration: what the screen would have
+ * said and what to do, nothing more (no name, no account number, no hint).
+ */
+export function registrationOutcomeMail(language: string, code: OutcomeMailCode): Omit<OutgoingMail, 'to'> {
+  const lang = langOf(language);
+  const t = T[lang];
+  return render(lang, t.outcomeSubject, [...t.outcome[code], t.outcomeHelp, t.notYou]);
 }

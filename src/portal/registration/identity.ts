@@ -5,20 +5,24 @@ import type { KioskPrincipal, PortalContext } from '../context';
 import { accounts, signatories } from '../db/schema';
 import { ApiError, retryAfter } from '../http/errors';
 
-export const identityKeys = (kiosk: KioskPrincipal, identity: Identity) => ({
-  account: `identity:acct:${identity.accountNumber}`,
-  kiosk: `identity:kiosk:${kiosk.id}`,
-});
+export const identityBudgets = (ctx: PortalContext, kiosk: KioskPrincipal, identity: Identity) => [
+  { key: ctx.throttle.key('identity:acct', identity.accountNumber), rule: ctx.config.limits.identityPerAccount },
+  { key: ctx.throttle.key('identity:kiosk', kiosk.id), rule: ctx.config.limits.identityPerKiosk },
+];
 
 /**
- * Step 1: finds the signatory of a current lease matching the identity, on canonical names. A date of
- * birth has ~36,500 values, so failures are counted per account number and per kiosk, and either
- * counter reaching its limit imposes a cool-down.
+ * Step 1 (and again on registration): finds the signatory of a current lease matching the identity,
+ * on canonical names. A date of birth has ~15 bits, so the budget is what protects it (DESIGN §4):
+ * each check is reserved against a rolling budget per account number and per kiosk before it runs,
+ * and given back only when it matched. A co-signatory's success gives back only its own check: the
+ * failures of others on the same account number still count.
  */
 export async function matchIdentity(ctx: PortalContext, kiosk: KioskPrincipal, identity: Identity) {
-  const keys = identityKeys(kiosk, identity);
-  const wait = Math.max(await ctx.throttle.blockedFor(keys.account), await ctx.throttle.blockedFor(keys.kiosk));
-  if (wait > 0) throw new ApiError('too_many_attempts', { retryAfterSeconds: wait });
+  const budgets = identityBudgets(ctx, kiosk, identity);
+  const now = ctx.now();
+  const reserved = await ctx.throttle.reserveAll(budgets);
+  if (reserved instanceof Date)
+    throw new ApiError('too_many_attempts', { retryAfterSeconds: retryAfter(reserved, now) });
 
   const candidates = await ctx.db
     .select({ signatory: signatories, accountId: accounts.id })
@@ -29,16 +33,13 @@ export async function matchIdentity(ctx: PortalContext, kiosk: KioskPrincipal, i
   const found = sameBirth.find((c) => compareNames(identity, c.signatory) === 'match');
   if (!found) {
     const swapped = sameBirth.some((c) => compareNames(identity, c.signatory) === 'swapped');
-    const now = ctx.now();
-    const blocks = [
-      await ctx.throttle.fail(keys.account, ctx.config.limits.identityPerAccount),
-      await ctx.throttle.fail(keys.kiosk, ctx.config.limits.identityPerKiosk),
-    ];
+    const blocks = [];
+    for (const b of budgets) blocks.push(await ctx.throttle.failed(b.key, b.rule));
     const until = blocks.filter((b): b is Date => b !== null).sort((a, b) => b.getTime() - a.getTime())[0];
     if (until) throw new ApiError('too_many_attempts', { retryAfterSeconds: retryAfter(until, now) });
     throw new ApiError('identity_not_found', swapped ? { hint: 'names_swapped' } : {});
   }
-  if (await ctx.throttle.exists(keys.account)) await ctx.throttle.clear(keys.account);
+  await ctx.throttle.refund(reserved);
   if (found.accountId) throw new ApiError('already_registered');
   return found.signatory;
 }

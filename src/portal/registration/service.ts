@@ -3,12 +3,12 @@ import type { z } from 'zod';
 import type { portalRoutes } from '../../shared/portal-api/routes';
 import { emailKey } from '../../shared/rules/email';
 import { failedPasswordRules } from '../../shared/rules/password-policy';
-import { sendActivation } from '../activation/service';
-import type { KioskPrincipal, PortalContext } from '../context';
+import { queueActivation } from '../activation/service';
+import { isoAfter, type KioskPrincipal, type PortalContext } from '../context';
 import { accounts } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { issueSecret } from '../security/one-time';
-import { touchSignatory } from '../signatories/store';
+import { noAnswerSink, type AnswerSink } from '../http/idempotency';
+import { takeEmailQuota } from '../security/address-budgets';
 import { findAccountByEmailKey } from '../accounts/store';
 import { matchIdentity } from './identity';
 
@@ -21,10 +21,16 @@ const uniqueViolation = (error: unknown, column: string): boolean => {
 
 /**
  * Steps 1 + 2 in one call (the kiosk's outbox sends them together, possibly after confirming step 1
- * offline): identity again, then policy, then the account and its activation secret in one
- * transaction. Unique indexes settle races: two identical registrations make one account.
+ * offline): identity again, then policy, then the account, its activation secret, its email (queued)
+ * and the answer (for an Idempotency-Key) in one transaction. Unique indexes settle races: two
+ * identical registrations make one account.
  */
-export async function register(ctx: PortalContext, kiosk: KioskPrincipal, input: RegisterInput) {
+export async function register(
+  ctx: PortalContext,
+  kiosk: KioskPrincipal,
+  input: RegisterInput,
+  saveAnswer: AnswerSink = noAnswerSink,
+) {
   if (input.acceptedTermsVersion !== ctx.config.termsVersion) throw new ApiError('terms_outdated');
   const rules = failedPasswordRules(input.password);
   if (rules.length > 0) throw new ApiError('weak_password', { rules });
@@ -35,9 +41,12 @@ export async function register(ctx: PortalContext, kiosk: KioskPrincipal, input:
   const passwordHash = await ctx.hasher.hash(input.password);
   const now = ctx.now();
   const accountId = randomUUID();
-  let secret: { token: string; code: string };
+  const value = {
+    status: 'pending_activation' as const,
+    resendAvailableAt: isoAfter(now, ctx.config.limits.resendCooldownSeconds),
+  };
   try {
-    secret = await ctx.db.transaction(async (tx) => {
+    await ctx.db.transaction(async (tx) => {
       await tx.insert(accounts).values({
         id: accountId,
         signatoryId: signatory.id,
@@ -51,24 +60,16 @@ export async function register(ctx: PortalContext, kiosk: KioskPrincipal, input:
         createdAt: now.toISOString(),
         createdByKiosk: kiosk.id,
       });
-      await touchSignatory(tx, signatory.id);
-      return issueSecret(tx, {
-        accountId,
-        purpose: 'activation',
-        linkSeconds: ctx.config.lifetimes.activationLinkSeconds,
-        codeSeconds: ctx.config.lifetimes.activationCodeSeconds,
-        now,
-      });
+      // Starts the resend cool-down; the first email goes even if the address's quota is spent.
+      await takeEmailQuota(ctx, tx, 'resend', key);
+      await queueActivation(ctx, tx, { id: accountId, email: input.email, language: input.language }, now);
+      await saveAnswer(tx, value);
     });
   } catch (error) {
     if (uniqueViolation(error, 'signatory_id')) throw new ApiError('already_registered');
     if (uniqueViolation(error, 'email_key')) throw new ApiError('email_in_use');
     throw error;
   }
-  const resendAvailableAt = await sendActivation(
-    ctx,
-    { email: input.email, emailKey: key, language: input.language },
-    secret,
-  );
-  return { status: 'pending_activation' as const, resendAvailableAt };
+  ctx.mail.kick();
+  return value;
 }

@@ -52,18 +52,15 @@ ${problem ? `<p class="error" role="alert">${problem}</p>` : ''}
 }
 
 export function registerResetRoutes(app: FastifyInstance, ctx: PortalContext): void {
-  registerRoute(app, ctx, portalRoutes.requestReset, async ({ body }) => {
-    await requestReset(ctx, body.email, body.language);
-    return { accepted: true as const };
-  });
-  registerRoute(app, ctx, portalRoutes.confirmResetByCode, async ({ body }) => {
-    await confirmResetByCode(ctx, body.email, body.code, body.newPassword);
-    return { reset: true as const };
-  });
-  registerRoute(app, ctx, portalRoutes.confirmResetByLink, async ({ body }) => {
-    await confirmResetByLink(ctx, body.token, body.newPassword);
-    return { reset: true as const };
-  });
+  registerRoute(app, ctx, portalRoutes.requestReset, async ({ body, saveAnswer }) =>
+    requestReset(ctx, body.email, body.language, saveAnswer),
+  );
+  registerRoute(app, ctx, portalRoutes.confirmResetByCode, async ({ body, kiosk, saveAnswer }) =>
+    confirmResetByCode(ctx, kiosk, body.email, body.code, body.newPassword, saveAnswer),
+  );
+  registerRoute(app, ctx, portalRoutes.confirmResetByLink, async ({ body, saveAnswer }) =>
+    confirmResetByLink(ctx, body.token, body.newPassword, saveAnswer),
+  );
 
   app.get(
     RESET_PAGE_PATH,

@@ -3,10 +3,14 @@ import { RESET_PAGE_PATH } from '../../shared/portal-api/routes';
 import { emailKey } from '../../shared/rules/email';
 import { failedPasswordRules } from '../../shared/rules/password-policy';
 import { findAccount, findAccountByEmailKey } from '../accounts/store';
-import type { PortalContext } from '../context';
+import type { KioskPrincipal, PortalContext } from '../context';
+import type { PortalTx } from '../db/open';
 import { accounts, oneTimeSecrets, sessions } from '../db/schema';
 import { ApiError } from '../http/errors';
+import { noAnswerSink, type AnswerSink } from '../http/idempotency';
+import { enqueueMail } from '../mail/queue';
 import { passwordChangedMail, resetMail } from '../mail/templates';
+import { checkCodeWithinBudget, resetCodeBudget, takeEmailQuota } from '../security/address-budgets';
 import { consumeLink, issueSecret, useCode } from '../security/one-time';
 import { loginLockKey } from '../sessions/service';
 
@@ -14,43 +18,38 @@ export const resetLink = (ctx: PortalContext, token: string): string =>
   `${ctx.publicUrl()}${RESET_PAGE_PATH}?data=${token}`;
 
 /**
- * Always the same answer, after the same work: the email is sent in the background, so neither the
- * answer nor its timing tells whether the address has an account. Per-address quotas stop a flood.
+ * Always the same answer, after the same work: one transaction counts the address's quotas and,
+ * when it has an account, issues the secret and queues the email, which leaves after the answer.
+ * Neither the answer nor its timing tells whether the address has an account.
  */
-export async function requestReset(ctx: PortalContext, email: string, language: string | undefined): Promise<void> {
+export async function requestReset(
+  ctx: PortalContext,
+  email: string,
+  language: string | undefined,
+  saveAnswer: AnswerSink = noAnswerSink,
+) {
   const key = emailKey(email);
   const now = ctx.now();
-  const withinQuota =
-    (await ctx.throttle.take(`reset:cooldown:${key}`, {
-      maxFailures: 1,
-      windowSeconds: ctx.config.limits.resendCooldownSeconds,
-      blockSeconds: ctx.config.limits.resendCooldownSeconds,
-    })) &&
-    (await ctx.throttle.take(`reset:day:${key}`, {
-      maxFailures: ctx.config.limits.resendDailyCap,
-      windowSeconds: 86_400,
-      blockSeconds: 86_400,
-    }));
-  if (!withinQuota) return;
-  // Everything that depends on whether the account exists happens after the answer.
-  ctx.pending.track(
-    (async () => {
-      const account = await findAccountByEmailKey(ctx.db, key);
-      if (!account) return;
-      const secret = await issueSecret(ctx.db, {
-        accountId: account.id,
-        purpose: 'reset',
-        linkSeconds: ctx.config.lifetimes.resetLinkSeconds,
-        codeSeconds: ctx.config.lifetimes.resetCodeSeconds,
-        now,
-      });
-      const minutes = Math.round(ctx.config.lifetimes.resetCodeSeconds / 60);
-      await ctx.mailer.send({
-        to: account.email,
-        ...resetMail(language ?? account.language, resetLink(ctx, secret.token), secret.code, minutes),
-      });
-    })().catch((error: unknown) => ctx.log.warn({ err: error }, 'password reset email not prepared')),
-  );
+  const value = { accepted: true as const };
+  await ctx.db.transaction(async (tx) => {
+    await saveAnswer(tx, value);
+    if (await takeEmailQuota(ctx, tx, 'reset', key)) return;
+    await resetCodeBudget(ctx, tx, 'reset', key);
+    const account = await findAccountByEmailKey(tx, key);
+    if (!account) return;
+    const secret = await issueSecret(tx, {
+      accountId: account.id,
+      purpose: 'reset',
+      linkSeconds: ctx.config.lifetimes.resetLinkSeconds,
+      codeSeconds: ctx.config.lifetimes.resetCodeSeconds,
+      now,
+    });
+    const minutes = Math.round(ctx.config.lifetimes.resetCodeSeconds / 60);
+    const mail = resetMail(language ?? account.language, resetLink(ctx, secret.token), secret.code, minutes);
+    await enqueueMail(tx, { to: account.email, ...mail }, now);
+  });
+  ctx.mail.kick();
+  return value;
 }
 
 function checkPolicy(password: string): void {
@@ -60,62 +59,86 @@ function checkPolicy(password: string): void {
 
 /**
  * Sets the new password: ends every session, clears the lock-out, voids other reset secrets, and
- * activates a pending account (the email was proven). Then the "password changed" notice.
+ * activates a pending account (the email was proven); queues the "password changed" notice and
+ * stores the answer, all in the caller's transaction.
  */
-async function setPassword(ctx: PortalContext, accountId: string, password: string): Promise<void> {
-  const passwordHash = await ctx.hasher.hash(password);
-  const now = ctx.now().toISOString();
-  const account = await findAccount(ctx.db, accountId);
-  if (!account) throw new ApiError('link_invalid');
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(accounts)
-      .set({ passwordHash, passwordChangedAt: now, status: 'active', activatedAt: account.activatedAt ?? now })
-      .where(eq(accounts.id, accountId));
-    await tx
-      .update(sessions)
-      .set({ revokedAt: now })
-      .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt)));
-    await tx
-      .update(oneTimeSecrets)
-      .set({ usedAt: now })
-      .where(
-        and(
-          eq(oneTimeSecrets.accountId, accountId),
-          eq(oneTimeSecrets.purpose, 'reset'),
-          isNull(oneTimeSecrets.usedAt),
-        ),
-      );
-    await ctx.throttle.clear(loginLockKey(account.emailKey), tx);
-  });
-  await ctx.mailer.send({ to: account.email, ...passwordChangedMail(account.language) });
+async function setPassword(
+  ctx: PortalContext,
+  tx: PortalTx,
+  account: { id: string; email: string; emailKey: string; language: string; activatedAt: string | null },
+  passwordHash: string,
+  saveAnswer: AnswerSink,
+): Promise<void> {
+  const now = ctx.now();
+  const nowIso = now.toISOString();
+  await tx
+    .update(accounts)
+    .set({ passwordHash, passwordChangedAt: nowIso, status: 'active', activatedAt: account.activatedAt ?? nowIso })
+    .where(eq(accounts.id, account.id));
+  await tx
+    .update(sessions)
+    .set({ revokedAt: nowIso })
+    .where(and(eq(sessions.accountId, account.id), isNull(sessions.revokedAt)));
+  await tx
+    .update(oneTimeSecrets)
+    .set({ usedAt: nowIso })
+    .where(
+      and(eq(oneTimeSecrets.accountId, account.id), eq(oneTimeSecrets.purpose, 'reset'), isNull(oneTimeSecrets.usedAt)),
+    );
+  await ctx.throttle.clear(loginLockKey(ctx, account.emailKey), tx);
+  await enqueueMail(tx, { to: account.email, ...passwordChangedMail(account.language) }, now);
+  await saveAnswer(tx, { reset: true });
 }
 
+/**
+ * The 6-digit code and a new password. An unknown address and a wrong code get one answer under
+ * the same budgets. The argon2 work runs only after a right code, outside the transaction.
+ */
 export async function confirmResetByCode(
   ctx: PortalContext,
+  kiosk: KioskPrincipal,
   email: string,
   code: string,
   newPassword: string,
-): Promise<void> {
+  saveAnswer: AnswerSink = noAnswerSink,
+) {
   checkPolicy(newPassword);
-  const account = await findAccountByEmailKey(ctx.db, emailKey(email));
-  if (!account) throw new ApiError('invalid_code');
-  const check = await useCode(ctx.db, {
-    accountId: account.id,
-    purpose: 'reset',
-    code,
-    maxAttempts: ctx.config.limits.codeAttempts,
-    now: ctx.now(),
+  const key = emailKey(email);
+  let accountId: string | null = null;
+  await checkCodeWithinBudget(ctx, 'reset', kiosk, key, async (tx, now) => {
+    const account = await findAccountByEmailKey(tx, key);
+    if (!account) return 'invalid';
+    const check = await useCode(tx, {
+      accountId: account.id,
+      purpose: 'reset',
+      code,
+      maxAttempts: ctx.config.limits.codeAttempts,
+      now,
+    });
+    if (check === 'ok') accountId = account.id;
+    return check;
   });
-  if (check === 'too_many') throw new ApiError('too_many_attempts');
-  if (check === 'expired') throw new ApiError('code_expired');
-  if (check !== 'ok') throw new ApiError('invalid_code');
-  await setPassword(ctx, account.id, newPassword);
+  await finishReset(ctx, accountId, newPassword, saveAnswer);
+  return { reset: true as const };
 }
 
-export async function confirmResetByLink(ctx: PortalContext, token: string, newPassword: string): Promise<void> {
+export async function confirmResetByLink(
+  ctx: PortalContext,
+  token: string,
+  newPassword: string,
+  saveAnswer: AnswerSink = noAnswerSink,
+) {
   checkPolicy(newPassword);
   const accountId = await consumeLink(ctx.db, token, 'reset', ctx.now());
   if (!accountId) throw new ApiError('link_invalid');
-  await setPassword(ctx, accountId, newPassword);
+  await finishReset(ctx, accountId, newPassword, saveAnswer);
+  return { reset: true as const };
+}
+
+async function finishReset(ctx: PortalContext, accountId: string | null, password: string, saveAnswer: AnswerSink) {
+  const account = accountId ? await findAccount(ctx.db, accountId) : undefined;
+  if (!account) throw new ApiError('link_invalid');
+  const passwordHash = await ctx.hasher.hash(password);
+  await ctx.db.transaction((tx) => setPassword(ctx, tx, account, passwordHash, saveAnswer));
+  ctx.mail.kick();
 }

@@ -1,4 +1,3 @@
-import type { JsonWebKey as NodeJwk } from 'node:crypto';
 import {
   createCipheriv,
   createDecipheriv,
@@ -15,6 +14,7 @@ import {
   sealedEnvelopeSchema,
   type SealedEnvelope,
 } from '../../shared/portal-api/sealed';
+import type { SealingPrivateKey } from './keys';
 
 const aadOf = (keyId: string) => Buffer.from(`${SEALED_ALGORITHM}\n${keyId}`);
 
@@ -58,14 +58,27 @@ export class SealedPayloadError extends Error {
   }
 }
 
-/** Opens an envelope sealed to this portal; any defect is one opaque error. Returns the inner JSON text. */
-export function openSealedPayload(
-  sealing: { keyId: string; publicKey: string; privateJwk: NodeJwk },
+/** The envelope names a key that is unknown or past its grace period: the kiosk must seal again. */
+export class SealingKeyRetiredError extends Error {
+  constructor() {
+    super('sealing key retired');
+    this.name = 'SealingKeyRetiredError';
+  }
+}
+
+/**
+ * Opens an envelope sealed to one of this portal's keys; any defect is one opaque error, a key that
+ * can no longer open is SealingKeyRetiredError. Returns the inner JSON text.
+ */
+export async function openSealedPayload(
+  keys: { opening(keyId: string): Promise<SealingPrivateKey | null> },
   raw: unknown,
-): string {
+): Promise<string> {
   const parsed = sealedEnvelopeSchema.safeParse(raw);
-  if (!parsed.success || parsed.data.keyId !== sealing.keyId) throw new SealedPayloadError();
+  if (!parsed.success) throw new SealedPayloadError();
   const env = parsed.data;
+  const sealing = await keys.opening(env.keyId);
+  if (!sealing) throw new SealingKeyRetiredError();
   try {
     const privateKey = createPrivateKey({ key: sealing.privateJwk, format: 'jwk' } as Parameters<
       typeof createPrivateKey

@@ -7,43 +7,45 @@ import { sessions } from '../db/schema';
 import { ApiError, retryAfter } from '../http/errors';
 import { hashToken, randomToken } from '../security/tokens';
 
-export const loginLockKey = (key: string) => `login:email:${key}`;
+export const loginLockKey = (ctx: PortalContext, emailKeyValue: string) =>
+  ctx.throttle.key('login:email', emailKeyValue);
 
 /**
  * Email + password. Unknown email and wrong password are one answer, after the same argon2 work;
- * the lock-out counts failures per address whether or not it has an account, so locking does not
- * reveal one either. "Not activated" is said only after a correct password.
+ * the lock-out counts attempts per address whether or not it has an account, so locking does not
+ * reveal one either. Each attempt is reserved in the database before the password is checked, so
+ * concurrent attempts (on any portal process) never get more tries than the lock-out allows, and a
+ * locked address never yields a session, even with the right password. "Not activated" is said
+ * only after a correct password.
  */
 export async function login(ctx: PortalContext, kiosk: KioskPrincipal, email: string, password: string) {
   const key = emailKey(email);
-  const lockKey = loginLockKey(key);
-  const kioskKey = `login:kiosk:${kiosk.id}`;
+  const { loginPerEmail, loginPerKiosk } = ctx.config.limits;
+  const lockKey = loginLockKey(ctx, key);
+  const kioskKey = ctx.throttle.key('login:kiosk', kiosk.id);
   const now = ctx.now();
-  const states = await ctx.throttle.states([lockKey, kioskKey]);
-  const locked = states.get(lockKey)?.blockedUntil;
-  if (locked)
-    throw new ApiError('account_locked', {
-      unlockAt: locked.toISOString(),
-      retryAfterSeconds: retryAfter(locked, now),
-    });
-  const kioskBlock = states.get(kioskKey)?.blockedUntil;
-  if (kioskBlock) throw new ApiError('too_many_attempts', { retryAfterSeconds: retryAfter(kioskBlock, now) });
+  const locked = (until: Date) =>
+    new ApiError('account_locked', { unlockAt: until.toISOString(), retryAfterSeconds: retryAfter(until, now) });
+  const byAddress = await ctx.throttle.reserve(lockKey, loginPerEmail);
+  if (!byAddress.ok) throw locked(byAddress.until);
+  const byKiosk = await ctx.throttle.reserve(kioskKey, loginPerKiosk);
+  if (!byKiosk.ok) {
+    await ctx.throttle.refund(byAddress);
+    throw new ApiError('too_many_attempts', { retryAfterSeconds: retryAfter(byKiosk.until, now) });
+  }
 
   const account = await findAccountByEmailKey(ctx.db, key);
   const valid = account
     ? await ctx.hasher.verify(account.passwordHash, password)
     : (await ctx.hasher.verifyDummy(password), false);
   if (!account || !valid) {
-    const until = await ctx.throttle.fail(lockKey, ctx.config.limits.loginPerEmail);
-    await ctx.throttle.fail(kioskKey, ctx.config.limits.loginPerKiosk);
-    if (until)
-      throw new ApiError('account_locked', {
-        unlockAt: until.toISOString(),
-        retryAfterSeconds: retryAfter(until, now),
-      });
+    const until = await ctx.throttle.failed(lockKey, loginPerEmail);
+    await ctx.throttle.failed(kioskKey, loginPerKiosk);
+    if (until) throw locked(until);
     throw new ApiError('invalid_credentials');
   }
-  if (states.has(lockKey)) await ctx.throttle.clear(lockKey);
+  await ctx.throttle.clear(lockKey);
+  await ctx.throttle.refund(byKiosk);
   if (account.status !== 'active') throw new ApiError('not_activated');
 
   const token = randomToken();

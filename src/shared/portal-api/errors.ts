@@ -45,8 +45,6 @@ export const PORTAL_ERROR_STATUS = {
   resend_cooldown: 429,
   resend_daily_cap: 429,
   rate_limited: 429,
-  // directory
-  cursor_invalid: 400,
   // the only 5xx: a fault of the portal itself, never of the input
   internal: 500,
 } as const satisfies Record<string, number>;

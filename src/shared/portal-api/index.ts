@@ -1,6 +1,5 @@
 export * from './common';
 export * from './define';
-export * from './directory';
 export * from './errors';
 export * from './outbox';
 export * from './routes';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { DIRECTORY_STATUSES } from './directory';
 import { defineRoute } from './define';
 import {
   emailSchema,
@@ -10,6 +9,7 @@ import {
   passwordFieldSchema,
   sixDigitCodeSchema,
 } from './common';
+import { auditEventSchema, outboxFiguresSchema } from './outbox';
 import { SEALED_ALGORITHM } from './sealed';
 
 const kioskIdSchema = z.string().regex(/^k_[A-Za-z0-9_-]{8,40}$/);
@@ -36,48 +36,55 @@ export const portalRoutes = {
     path: '/v1/kiosks/heartbeat',
     auth: 'kiosk',
     tags: ['kiosks'],
-    summary: 'The kiosk reports its version, outbox depth and last sync.',
+    summary: 'The kiosk reports its version, whether it is in service, its outbox figures and last sync.',
     body: z.strictObject({
       version: z.string().min(1).max(40),
-      outboxDepth: z.number().int().nonnegative().max(10_000_000),
-      lastSyncAt: isoDateTime.nullable(),
       inService: z.boolean().default(true),
+      outbox: outboxFiguresSchema,
+      lastSyncAt: isoDateTime.nullable(),
     }),
     value: z.strictObject({ receivedAt: isoDateTime }),
+  }),
+  recordEvent: defineRoute({
+    method: 'POST',
+    path: '/v1/kiosks/events',
+    auth: 'kiosk',
+    tags: ['kiosks'],
+    status: 202,
+    summary: 'A staff action or journey outcome of the kiosk (codes only, no personal data), for the fleet listing.',
+    body: auditEventSchema,
+    value: z.strictObject({ recorded: z.literal(true) }),
   }),
   keys: defineRoute({
     method: 'GET',
     path: '/v1/keys',
     auth: 'kiosk',
     tags: ['kiosks'],
-    summary: "The portal's public key for sealed payloads and the directory HMAC key of the kiosk's agency.",
+    summary:
+      "The portal's current public key for sealed payloads (a retired key still opens bodies during its grace period).",
     value: z.strictObject({
       sealing: z.strictObject({ algorithm: z.literal(SEALED_ALGORITHM), keyId: z.string(), publicKey: z.string() }),
-      directory: z.strictObject({ algorithm: z.literal('HMAC-SHA256'), keyId: z.string(), key: z.string() }),
     }),
   }),
-  directoryChanges: defineRoute({
+  kioskConfig: defineRoute({
     method: 'GET',
-    path: '/v1/directory/changes',
+    path: '/v1/kiosks/config',
     auth: 'kiosk',
-    tags: ['directory'],
-    summary: "Signatory verification records of the kiosk's agency changed after `cursor` (HMACs only).",
-    query: z.strictObject({
-      cursor: z
-        .string()
-        .regex(/^\d{1,15}$/)
-        .default('0'),
-      limit: z.coerce.number().int().min(1).max(5000).default(1000),
-    }),
+    tags: ['kiosks'],
+    summary: 'What a kiosk caches to work offline: the terms version and non-personal settings. Nothing about tenants.',
     value: z.strictObject({
-      records: z.array(
-        z.strictObject({ accountHmac: z.string(), identityHmac: z.string(), status: z.enum(DIRECTORY_STATUSES) }),
-      ),
-      nextCursor: z.string(),
-      hasMore: z.boolean(),
-      keyId: z.string(),
+      termsVersion: z.string().min(1).max(32),
+      settings: z.strictObject({
+        /** Between two activation emails for one address (the portal's resend cool-down). */
+        activationResendCooldownSeconds: z.number().int().positive(),
+        /** Between two password-reset emails for one address. */
+        resetEmailIntervalSeconds: z.number().int().positive(),
+        activationCodeMinutes: z.number().int().positive(),
+        resetCodeMinutes: z.number().int().positive(),
+        /** Sessions opened at a kiosk end after this much inactivity. */
+        sessionIdleSeconds: z.number().int().positive(),
+      }),
     }),
-    errors: ['cursor_invalid'],
   }),
   checkIdentity: defineRoute({
     method: 'POST',
@@ -245,7 +252,7 @@ export const portalRoutes = {
     path: '/v1/admin/kiosks',
     auth: 'admin',
     tags: ['admin'],
-    summary: 'Every kiosk with its last heartbeat.',
+    summary: 'Every kiosk with its last heartbeat: outbox figures, last sync, in service, recent refusals.',
     value: z.strictObject({
       kiosks: z.array(
         z.strictObject({
@@ -255,9 +262,13 @@ export const portalRoutes = {
           enrolled: z.boolean(),
           lastHeartbeatAt: isoDateTime.nullable(),
           version: z.string().nullable(),
+          /** Rows waiting or in flight, all kinds together (derived from `outbox`). */
           outboxDepth: z.number().int().nullable(),
+          outbox: outboxFiguresSchema.nullable(),
           lastSyncAt: isoDateTime.nullable(),
           inService: z.boolean().nullable(),
+          /** Events the kiosk recorded (recordEvent), counted by `source.event.outcome`, last 7 days. */
+          recentEvents: z.record(z.string(), z.number().int().nonnegative()),
         }),
       ),
     }),

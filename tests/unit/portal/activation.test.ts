@@ -101,7 +101,7 @@ describe('activation by code at the kiosk', () => {
     expect(
       (await h.call('POST', '/v1/activation/code', { credential, body: { email, code: fresh.codes[0] } })).body.error
         .code,
-    ).toBe('already_active');
+    ).toBe('invalid_code');
   });
 
   it('refuses an expired code', async () => {
@@ -128,6 +128,7 @@ describe('resend', () => {
       statuses.push(r.status === 202 ? 'sent' : r.body.error.code);
     }
     expect(statuses).toEqual(['sent', 'sent', 'sent', 'sent', 'resend_daily_cap']);
+    await h.portal.settle();
     expect(h.mailsTo(email)).toHaveLength(5);
 
     const unknown = await h.call('POST', '/v1/activation/resend', {

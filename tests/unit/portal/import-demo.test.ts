@@ -4,6 +4,7 @@ import { startDemoPortal, type DemoPortal } from '../../../src/portal';
 import { signatories } from '../../../src/portal/db/schema';
 import { parseSignatoriesCsv } from '../../../src/portal/signatories/csv-import';
 import { demoSignatories, toCsv } from '../../../src/portal/signatories/demo-data';
+import { countSignatories } from '../../../src/portal/signatories/store';
 import { canonicalName } from '../../../src/shared/rules';
 import { startHarness, type Harness } from './harness';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -76,16 +77,17 @@ describe('import into the portal', () => {
   });
   afterAll(() => h?.close());
 
-  it('re-import updates in place and only changed rows move in the feed', async () => {
+  it('re-import updates in place', async () => {
     const rows = demoSignatories(300);
-    const first = await h.portal.importSignatories(rows);
-    const again = await h.portal.importSignatories(rows);
-    expect(again.feedSeqAfter).toBe(first.feedSeqAfter);
+    expect((await h.portal.importSignatories(rows)).rows).toBe(300);
+    const total = await countSignatories(h.portal.db);
+    await h.portal.importSignatories(rows);
+    expect(await countSignatories(h.portal.db)).toBe(total);
     const changed = rows.map((r, i) =>
       i === 10 ? { ...r, leaseStatus: 'ended' as const, firstName: r.firstName.toUpperCase() } : r,
     );
-    const third = await h.portal.importSignatories(changed);
-    expect(third.feedSeqAfter).toBeGreaterThan(again.feedSeqAfter);
+    await h.portal.importSignatories(changed);
+    expect(await countSignatories(h.portal.db)).toBe(total);
     const n = (await h.portal.db
       .select({ n: sql<number>`count(*)` })
       .from(signatories)
@@ -132,11 +134,8 @@ describe('startDemoPortal', () => {
     await demo.close();
     demo = await startDemoPortal({ dataDir: dir, tenants: 100, logLevel: 'silent', enrolment: 'credential' });
     expect(demo.enrolmentCode).toBeNull();
-    const changes = await fetch(`${demo.url}/v1/directory/changes?limit=5000`, {
-      headers: { authorization: `Bearer ${demo.kioskCredential}` },
-    });
-    expect(changes.status).toBe(200);
-    const records = ((await changes.json()) as { value: { records: unknown[] } }).value.records;
-    expect(records).toHaveLength(demoSignatories(100).filter((r) => r.agencyCode === demo.agencyCode).length);
+    const keys = await fetch(`${demo.url}/v1/keys`, { headers: { authorization: `Bearer ${demo.kioskCredential}` } });
+    expect(keys.status).toBe(200);
+    expect(await countSignatories(demo.portal.db)).toBe(100);
   });
 });

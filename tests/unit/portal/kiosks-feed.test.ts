@@ -1,10 +1,17 @@
-import { createHmac } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { directoryAccountMessage, directoryIdentityMessage, SEALED_CONTENT_TYPE } from '../../../src/shared/portal-api';
+import { SEALED_CONTENT_TYPE } from '../../../src/shared/portal-api';
 import { sealPayload } from '../../../src/portal';
+import { portalSecrets } from '../../../src/portal/db/schema';
+import { loadPortalKeys } from '../../../src/portal/security/keys';
 import { identityOf, startHarness, STRONG_PASSWORD, TEST_SIGNATORIES, type Harness } from './harness';
 
 const ADMIN = 'admin-token-for-tests-0123456789';
+const FIGURES = {
+  byKind: { register: { pending: 2, inFlight: 1, refused: 1 }, event: { pending: 0, inFlight: 0, refused: 0 } },
+  oldestPendingAt: '2025-06-15T08:00:00.000Z',
+  refusedCodes: { email_in_use: 1 },
+};
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ adminToken: ADMIN });
@@ -34,7 +41,7 @@ describe('kiosk enrolment', () => {
     const { kioskId, credential } = await h.enrolKiosk('VICHY');
     const beat = await h.call('POST', '/v1/kiosks/heartbeat', {
       credential,
-      body: { version: '0.1.0', outboxDepth: 3, lastSyncAt: null },
+      body: { version: '0.1.0', outbox: FIGURES, lastSyncAt: null },
     });
     expect(beat.status).toBe(200);
     expect((await h.call('GET', '/v1/admin/kiosks', { credential })).body.error.code).toBe('admin_unauthorized');
@@ -44,6 +51,7 @@ describe('kiosk enrolment', () => {
       agencyCode: 'VICHY',
       enrolled: true,
       outboxDepth: 3,
+      outbox: FIGURES,
       version: '0.1.0',
       inService: true,
       lastHeartbeatAt: h.clock.now().toISOString(),
@@ -57,49 +65,49 @@ describe('kiosk enrolment', () => {
   });
 });
 
-describe('directory change feed', () => {
-  it("gives the kiosk's agency only, as HMACs the kiosk can recompute, with statuses and a cursor", async () => {
+describe('no identity oracle on a kiosk (issue 9, item 4)', () => {
+  it('a kiosk credential gets no directory feed and no HMAC key: nothing that can answer « is this identity right? »', async () => {
     const { credential } = await h.enrolKiosk('CLERMONT');
-    const keys = (await h.call('GET', '/v1/keys', { credential })).body.value;
-    const key = Buffer.from(keys.directory.key, 'base64url');
-    const mac = (m: string) => createHmac('sha256', key).update(m).digest('base64url');
+    const feed = await h.call('GET', '/v1/directory/changes?limit=5000', { credential });
+    expect(feed.status).toBe(404);
+    expect(feed.body.error.code).toBe('not_found');
+    const keys = await h.call('GET', '/v1/keys', { credential });
+    expect(keys.status).toBe(200);
+    expect(Object.keys(keys.body.value)).toEqual(['sealing']);
+    expect(Object.keys(keys.body.value.sealing).sort()).toEqual(['algorithm', 'keyId', 'publicKey']);
+    // What a kiosk may cache for offline use holds settings only, nothing about tenants.
+    const config = await h.call('GET', '/v1/kiosks/config', { credential });
+    expect(config.status).toBe(200);
+    const text = JSON.stringify([keys.body, config.body]);
+    for (const s of TEST_SIGNATORIES)
+      for (const v of [s.accountNumber, s.lastName, s.dateOfBirth]) expect(text).not.toContain(v);
+    // The portal keeps no directory key material either.
+    const secrets = await h.portal.db.select().from(portalSecrets).all();
+    expect(secrets.map((r) => r.name)).not.toContain('directory-hmac-master');
+  });
 
-    const page1 = await h.call('GET', '/v1/directory/changes?limit=3', { credential });
-    expect(page1.body.value.records).toHaveLength(3);
-    expect(page1.body.value.hasMore).toBe(true);
-    const rest = await h.call('GET', `/v1/directory/changes?cursor=${page1.body.value.nextCursor}&limit=100`, {
-      credential,
-    });
-    const all = [...page1.body.value.records, ...rest.body.value.records];
-    const clermont = TEST_SIGNATORIES.filter((s) => s.agencyCode === 'CLERMONT');
-    expect(all).toHaveLength(clermont.length);
-    const typed = { ...identityOf(0), lastName: 'de la fontaine', firstName: 'JEAN PIERRE' };
-    const record = all.find((r) => r.identityHmac === mac(directoryIdentityMessage(typed)));
-    expect(record).toEqual({
-      accountHmac: mac(directoryAccountMessage(typed.accountNumber)),
-      identityHmac: expect.any(String),
-      status: 'eligible',
-    });
-    expect(all.find((r) => r.identityHmac === mac(directoryIdentityMessage(identityOf(3))))!.status).toBe('removed');
-    expect(JSON.stringify(all)).not.toMatch(/Fontaine|1970|0299900000001/);
+  it('the old directory-feed master key is erased from a database that still has it', async () => {
+    await h.portal.db.insert(portalSecrets).values({ name: 'directory-hmac-master', value: 'x'.repeat(43) });
+    await loadPortalKeys(h.portal.db, h.clock.now, { graceSeconds: 60 });
+    expect(
+      await h.portal.db.select().from(portalSecrets).where(eq(portalSecrets.name, 'directory-hmac-master')).get(),
+    ).toBeUndefined();
+  });
 
-    // Registering moves the record to the end of the feed with its new status.
-    const cursor = rest.body.value.nextCursor;
-    expect((await h.call('GET', `/v1/directory/changes?cursor=${cursor}`, { credential })).body.value.records).toEqual(
-      [],
-    );
-    await h.call('POST', '/v1/registrations', {
-      credential,
-      body: {
-        identity: identityOf(0),
-        email: 'feed@exemple.invalid',
-        password: STRONG_PASSWORD,
-        acceptedTermsVersion: '2025-01',
+  it('serves what a kiosk caches: the terms version and non-personal settings', async () => {
+    const { credential } = await h.enrolKiosk('CLERMONT');
+    expect((await h.call('GET', '/v1/kiosks/config')).status).toBe(401);
+    const config = await h.call('GET', '/v1/kiosks/config', { credential });
+    expect(config.body.value).toEqual({
+      termsVersion: '2025-01',
+      settings: {
+        activationResendCooldownSeconds: 60,
+        resetEmailIntervalSeconds: 60,
+        activationCodeMinutes: 30,
+        resetCodeMinutes: 15,
+        sessionIdleSeconds: 900,
       },
     });
-    const after = await h.call('GET', `/v1/directory/changes?cursor=${cursor}`, { credential });
-    expect(after.body.value.records).toEqual([{ ...record, status: 'registered' }]);
-    expect((await h.call('GET', '/v1/directory/changes?cursor=abc', { credential })).status).toBe(400);
   });
 });
 

@@ -52,12 +52,12 @@ describe('identity step', () => {
     expect(r.body.error).toEqual({ code: 'identity_not_found' });
   });
 
-  it('cools down after repeated failures on one account number, then lets it try again', async () => {
+  it('cools down after 25 failures on one account number (DESIGN §4), then lets it try again', async () => {
     const wrong = { ...identityOf(2), dateOfBirth: '1990-07-29' };
     const codes: string[] = [];
-    for (let i = 0; i < 6; i++) codes.push((await check(wrong)).body.error.code);
-    expect(codes.slice(0, 4)).toEqual(Array(4).fill('identity_not_found'));
-    expect(codes[4]).toBe('too_many_attempts');
+    for (let i = 0; i < 26; i++) codes.push((await check(wrong)).body.error.code);
+    expect(codes.slice(0, 24)).toEqual(Array(24).fill('identity_not_found'));
+    expect(codes.slice(24)).toEqual(['too_many_attempts', 'too_many_attempts']);
     const blocked = await check(identityOf(2));
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.retryAfterSeconds).toBeGreaterThan(0);
@@ -69,7 +69,7 @@ describe('identity step', () => {
   it('cools down a kiosk that tries many account numbers', async () => {
     const other = await h.enrolKiosk();
     let last = 0;
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 100; i++) {
       const r = await h.call('POST', '/v1/registrations/identity', {
         credential: other.credential,
         body: { ...identityOf(5), accountNumber: `02888${String(i).padStart(8, '0')}` },
@@ -140,6 +140,7 @@ describe('registration', () => {
     expect(replay.status).toBe(201);
     expect(replay.body).toEqual(first.body);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    await h.portal.settle();
     expect(h.mailsTo('i.perrin@exemple.invalid')).toHaveLength(1);
     const reused = await register({ ...body, email: 'other@exemple.invalid' }, { idempotencyKey: 'outbox-entry-0001' });
     expect(reused.status).toBe(422);

@@ -37,11 +37,13 @@ export interface OutboxEngineOptions {
 
 /** Why a row could not be queued: a fault of the caller or of the kiosk's state, never of the portal. */
 export class OutboxError extends Error {
-  constructor(readonly code: 'invalid_body' | 'no_sealing_key') {
+  constructor(readonly code: 'invalid_body' | 'must_seal' | 'no_sealing_key') {
     super(`outbox: ${code}`);
     this.name = 'OutboxError';
   }
 }
+
+const CHECKPOINT_EVERY_MS = 2_000;
 
 /** Kinds whose outcome the portal emails to the tenant when nobody waits at the screen. */
 const OUTCOME_BY_EMAIL = new Set<OutboxKind>(['register', 'reset_request']);
@@ -83,6 +85,8 @@ export class OutboxEngine implements Outbox {
   #pausedUntil = 0;
   #unreachableStreak = 0;
   #unsubscribe: (() => void) | null = null;
+  /** Rows erased since the last WAL checkpoint, and when the first of them was. */
+  #erasedSince: number | null = null;
 
   constructor(private readonly options: OutboxEngineOptions) {
     this.#now = options.now ?? (() => new Date());
@@ -117,6 +121,7 @@ export class OutboxEngine implements Outbox {
     this.#abort.abort();
     this.#waiters.releaseAll();
     await Promise.allSettled([...this.#deliveries]);
+    if (this.#erasedSince !== null) await this.#store.checkpoint().catch(() => undefined);
   }
 
   async enqueue(request: EnqueueRequest, tx?: KioskTx): Promise<OutboxEntryId> {
@@ -132,6 +137,8 @@ export class OutboxEngine implements Outbox {
 
   /** Checks the body with the route's schema and seals it: everything that awaits, before any write. */
   async #prepare(request: EnqueueRequest): Promise<NewRow> {
+    // Only audit events (codes, no personal data) may wait unsealed.
+    if (!request.seal && request.kind !== 'event') throw new OutboxError('must_seal');
     const parsed = bodySchemaOf(request.kind).safeParse(request.body);
     if (!parsed.success) throw new OutboxError('invalid_body');
     let payload: string;
@@ -217,6 +224,7 @@ export class OutboxEngine implements Outbox {
         this.#again = false;
         await this.#claimAndSend();
       } while (this.#again && !this.#stopped);
+      await this.#checkpointIfDue();
       nextMs = await this.#nextWakeMs();
     } catch (error) {
       // Another connection of this process holds a write transaction: look again in a moment.
@@ -244,6 +252,17 @@ export class OutboxEngine implements Outbox {
         this.#deliveries.add(delivery);
       }
     }
+  }
+
+  /**
+   * Checkpoints the WAL once the drain settles (nothing in flight), or every CHECKPOINT_EVERY_MS
+   * during a long one: a checkpoint per delivery would cost the drain a few fsyncs a row.
+   */
+  async #checkpointIfDue(): Promise<void> {
+    if (this.#erasedSince === null) return;
+    if (this.#deliveries.size > 0 && Date.now() - this.#erasedSince < CHECKPOINT_EVERY_MS) return;
+    await this.#store.checkpoint();
+    this.#erasedSince = null;
   }
 
   /** When to look again: the next due row or the end of a pause, at most `pollMs`; null while at capacity. */
@@ -278,6 +297,7 @@ export class OutboxEngine implements Outbox {
     if (this.#stopped) return;
     if (answer.ok) {
       await this.#busyRetry(() => this.#store.delivered(row.id));
+      this.#erasedSince ??= Date.now();
       this.#resume();
       this.#settle(row.id, { state: 'delivered', value: answer.value });
       return;
@@ -286,6 +306,7 @@ export class OutboxEngine implements Outbox {
     const verdict = verdictOf(answer.error);
     if (!verdict.retry) {
       await this.#busyRetry(() => this.#store.refused(row.id, code));
+      this.#erasedSince ??= Date.now();
       this.options.logger.warn({ kind: row.kind, code }, 'outbox row refused by the portal');
       if (code === 'sealing_key_retired') void this.options.keys.refresh();
       this.#settle(row.id, { state: 'refused', error: answer.error });

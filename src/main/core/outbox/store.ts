@@ -20,8 +20,8 @@ export const isBusy = (error: unknown): boolean => {
 
 /**
  * The outbox table: every statement the engine runs. A delivered row is deleted and a refused
- * row's payload erased with `secure_delete` on (the freed bytes are zeroed), then the WAL is
- * checkpointed, so no sealed or plain payload stays readable in the file after it is settled.
+ * row's payload erased with `secure_delete` on (the freed bytes are zeroed); with the WAL
+ * checkpointed afterwards, no sealed or plain payload stays readable in the files once settled.
  */
 export class OutboxStore {
   constructor(
@@ -129,6 +129,13 @@ export class OutboxStore {
   async #erasing(statements: { sql: string; args: (string | number)[] }[]): Promise<void> {
     // Per connection, and the pool may hand out any: set in the same transaction as the erase.
     await this.database.client.batch([{ sql: 'PRAGMA secure_delete = ON', args: [] }, ...statements], 'write');
+  }
+
+  /**
+   * Copies the log into the file and empties it: until then the log still holds the pages as they
+   * were before the erase. The engine runs it when a drain settles (each one costs a few fsyncs).
+   */
+  async checkpoint(): Promise<void> {
     await this.database.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 
