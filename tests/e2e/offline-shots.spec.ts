@@ -82,6 +82,8 @@ async function offlineScreens(page: Page, lang: Lang, tenant: number, at: (name:
     timeout: 20_000,
   });
   await expect(page.locator('.figures tbody tr')).toHaveCount(6);
+  // The PIN pad goes with the PIN field.
+  await expect(keyboard(page)).toHaveCount(0);
   await at('staff-outbox');
 }
 
