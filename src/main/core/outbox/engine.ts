@@ -1,22 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { z } from 'zod';
-import {
-  auditEventSchema,
-  OUTBOX_ROUTE,
-  OUTCOME_BY_EMAIL_HEADER,
-  type OutboxFigures,
-  type OutboxKind,
-} from '../../../shared/portal-api/outbox';
-import { portalRoutes, type PortalRouteName } from '../../../shared/portal-api/routes';
+import type { OutboxFigures } from '../../../shared/portal-api/outbox';
 import type { OpenedDb } from '../db/open';
 import type { Logger } from '../logger';
-import type { PortalClient, PortalRequest } from '../portal-client/client';
+import type { PortalClient } from '../portal-client/client';
 import type { PortalMonitor } from '../portal-status';
 import { backoffMs, DEFAULT_BACKOFF, verdictOf, type BackoffPolicy } from './backoff';
-import { seal } from './seal';
+import { deliveryOf, prepareRow } from './rows';
 import type { SealingKeys } from './sealing-key';
-import { isBusy, OutboxStore, type NewRow, type OutboxRow } from './store';
+import { isBusy, OutboxStore, type OutboxRow } from './store';
 import type { DeliveryOutcome, EnqueueRequest, KioskTx, Outbox, OutboxEntryId } from './types';
 import { Waiters } from './waiters';
 
@@ -35,29 +26,7 @@ export interface OutboxEngineOptions {
   pollMs?: number;
 }
 
-/** Why a row could not be queued: a fault of the caller or of the kiosk's state, never of the portal. */
-export class OutboxError extends Error {
-  constructor(readonly code: 'invalid_body' | 'must_seal' | 'no_sealing_key') {
-    super(`outbox: ${code}`);
-    this.name = 'OutboxError';
-  }
-}
-
 const CHECKPOINT_EVERY_MS = 2_000;
-
-/** Kinds whose outcome the portal emails to the tenant when nobody waits at the screen. */
-const OUTCOME_BY_EMAIL = new Set<OutboxKind>(['register', 'reset_request']);
-
-/** ≥ 128 bits, made once per row: every attempt of the row sends the same key. */
-const newIdempotencyKey = () => `ob_${randomBytes(24).toString('base64url')}`;
-
-const routeOf = (kind: OutboxKind) => OUTBOX_ROUTE[kind];
-const isPortalRoute = (route: string): route is PortalRouteName => Object.hasOwn(portalRoutes, route);
-function bodySchemaOf(kind: OutboxKind): z.ZodType {
-  const route = routeOf(kind);
-  if (isPortalRoute(route)) return portalRoutes[route].body as z.ZodType;
-  return auditEventSchema;
-}
 
 /**
  * The outbox engine (issue #9): rows committed before the tenant is told anything, one drainer
@@ -125,31 +94,14 @@ export class OutboxEngine implements Outbox {
   }
 
   async enqueue(request: EnqueueRequest, tx?: KioskTx): Promise<OutboxEntryId> {
-    const row = await this.#prepare(request);
+    const row = await prepareRow(request, () => this.options.keys.current());
     const [inserted] = await this.#store.insertQuery(row, tx);
     return this.#queued(inserted!.id);
   }
 
   async enqueueWith(request: EnqueueRequest, local: readonly BatchItem<'sqlite'>[]): Promise<OutboxEntryId> {
-    const row = await this.#prepare(request);
+    const row = await prepareRow(request, () => this.options.keys.current());
     return this.#queued(await this.#store.insertWith(row, local));
-  }
-
-  /** Checks the body with the route's schema and seals it: everything that awaits, before any write. */
-  async #prepare(request: EnqueueRequest): Promise<NewRow> {
-    // Only audit events (codes, no personal data) may wait unsealed.
-    if (!request.seal && request.kind !== 'event') throw new OutboxError('must_seal');
-    const parsed = bodySchemaOf(request.kind).safeParse(request.body);
-    if (!parsed.success) throw new OutboxError('invalid_body');
-    let payload: string;
-    if (request.seal) {
-      const key = await this.options.keys.current();
-      if (!key) throw new OutboxError('no_sealing_key');
-      payload = JSON.stringify(seal(key, parsed.data));
-    } else {
-      payload = JSON.stringify(parsed.data);
-    }
-    return { kind: request.kind, idempotencyKey: newIdempotencyKey(), payload, sealed: request.seal };
   }
 
   #queued(id: OutboxEntryId): OutboxEntryId {
@@ -276,22 +228,10 @@ export class OutboxEngine implements Outbox {
   }
 
   async #deliver(row: OutboxRow): Promise<void> {
-    const route = routeOf(row.kind);
-    if (!isPortalRoute(route)) {
-      // This portal has no route for the kind yet: keep the row for one that does.
-      await this.#retryLater(row, 'route_unavailable', null);
-      return;
-    }
-    const payload: unknown = JSON.parse(row.payload!);
-    const request: PortalRequest<PortalRouteName> = {
-      idempotencyKey: row.idempotencyKey,
+    const { route, request } = deliveryOf(row, {
+      someoneWaits: this.#waiters.has(row.id),
       signal: this.#abort.signal,
-      ...(row.sealed ? { sealed: payload as PortalRequest<PortalRouteName>['sealed'] } : { body: payload as never }),
-      // Nobody at the screen for the answer: the portal emails the outcome to the tenant instead.
-      ...(OUTCOME_BY_EMAIL.has(row.kind) && !this.#waiters.has(row.id)
-        ? { headers: { [OUTCOME_BY_EMAIL_HEADER]: '1' } }
-        : {}),
-    };
+    });
     const answer = await this.options.portal.call(route, request);
     // Stopping: whatever happened stays unknown here; the row is resumed (and resent) at the next start.
     if (this.#stopped) return;
