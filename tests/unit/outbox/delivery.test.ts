@@ -41,7 +41,7 @@ describe('outbox delivery to the real portal', () => {
     }, 'the activation email');
     expect(mails).toHaveLength(1);
     expect(mails[0]!.codes).toHaveLength(1);
-    expect(await outboxRows(kiosk)).toHaveLength(0);
+    await until(async () => (await outboxRows(kiosk)).length === 0, 'the delivered row deleted');
     // The delivery counts as a sync for staff.
     expect((await readSyncTimes(kiosk.database.db)).lastSyncAt).not.toBeNull();
   });
@@ -68,7 +68,7 @@ describe('outbox delivery to the real portal', () => {
     const settled = new Promise((resolve) => kiosk.outbox.onSettled((sid, outcome) => sid === id && resolve(outcome)));
     await portal.start();
     expect(await settled).toMatchObject({ state: 'delivered' });
-    expect(await outboxRow(kiosk, id)).toBeNull();
+    await until(async () => (await outboxRow(kiosk, id)) === null, 'the delivered row deleted');
     expect(await portal.accountsWithEmail(email)).toBe(1);
   });
 

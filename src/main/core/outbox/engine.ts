@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import type { PortalClient } from '../portal-client/client';
 import type { PortalMonitor } from '../portal-status';
 import { backoffMs, DEFAULT_BACKOFF, verdictOf, type BackoffPolicy } from './backoff';
+import { DeleteBatch } from './delete-batch';
 import { deliveryOf, prepareRow } from './rows';
 import type { SealingKeys } from './sealing-key';
 import { isBusy, OutboxStore, type OutboxRow } from './store';
@@ -44,6 +45,9 @@ export class OutboxEngine implements Outbox {
   /** Rows queued by this process and not settled yet (so `wait` need not read the database). */
   readonly #known = new Set<OutboxEntryId>();
   readonly #deliveries = new Set<Promise<void>>();
+  /** Rows claimed (in flight in the database) and not sent yet: one claim commit per batch. */
+  #claimed: OutboxRow[] = [];
+  readonly #deletes: DeleteBatch;
   #abort = new AbortController();
   #started = false;
   #stopped = false;
@@ -64,10 +68,16 @@ export class OutboxEngine implements Outbox {
     this.#concurrency = Math.max(1, options.concurrency ?? 2);
     this.#pollMs = options.pollMs ?? 2_000;
     this.#store = new OutboxStore(options.database, this.#now);
-  }
-
-  get concurrency(): number {
-    return this.#concurrency;
+    this.#deletes = new DeleteBatch(
+      this.#store,
+      this.#concurrency,
+      (write) => this.#busyRetry(write),
+      () => {
+        this.#erasedSince ??= Date.now();
+        this.#wake();
+      },
+      options.logger,
+    );
   }
 
   /** Rows a crash left in flight go back to pending, then the drainer runs. */
@@ -90,6 +100,7 @@ export class OutboxEngine implements Outbox {
     this.#abort.abort();
     this.#waiters.releaseAll();
     await Promise.allSettled([...this.#deliveries]);
+    await this.#deletes.flush();
     if (this.#erasedSince !== null) await this.#store.checkpoint().catch(() => undefined);
   }
 
@@ -190,19 +201,18 @@ export class OutboxEngine implements Outbox {
 
   async #claimAndSend(): Promise<void> {
     while (!this.#stopped && this.#deliveries.size < this.#concurrency && this.#now().getTime() >= this.#pausedUntil) {
-      const rows = await this.#store.claimDue(this.#concurrency - this.#deliveries.size, this.#waiters.ids());
-      if (rows.length === 0) return;
-      for (const row of rows) {
-        const delivery: Promise<void> = this.#deliver(row)
-          .catch((error: unknown) =>
-            this.options.logger.error({ err: error, kind: row.kind }, 'outbox delivery failed'),
-          )
-          .finally(() => {
-            this.#deliveries.delete(delivery);
-            this.#wake();
-          });
-        this.#deliveries.add(delivery);
+      if (this.#claimed.length === 0) {
+        this.#claimed = await this.#store.claimDue(this.#concurrency, this.#waiters.ids());
+        if (this.#claimed.length === 0) return;
       }
+      const row = this.#claimed.shift()!;
+      const delivery: Promise<void> = this.#deliver(row)
+        .catch((error: unknown) => this.options.logger.error({ err: error, kind: row.kind }, 'outbox delivery failed'))
+        .finally(() => {
+          this.#deliveries.delete(delivery);
+          this.#wake();
+        });
+      this.#deliveries.add(delivery);
     }
   }
 
@@ -236,8 +246,7 @@ export class OutboxEngine implements Outbox {
     // Stopping: whatever happened stays unknown here; the row is resumed (and resent) at the next start.
     if (this.#stopped) return;
     if (answer.ok) {
-      await this.#busyRetry(() => this.#store.delivered(row.id));
-      this.#erasedSince ??= Date.now();
+      this.#deletes.add(row.id);
       this.#resume();
       this.#settle(row.id, { state: 'delivered', value: answer.value });
       return;
@@ -254,6 +263,8 @@ export class OutboxEngine implements Outbox {
     }
     await this.#retryLater(row, code, verdict.afterMs);
     if (code === 'unreachable' || code === 'not_enrolled') {
+      const unsent = this.#claimed.splice(0).map((r) => r.id);
+      await this.#busyRetry(() => this.#store.release(unsent));
       this.#unreachableStreak += 1;
       this.#pausedUntil = this.#now().getTime() + backoffMs(this.#policy, this.#unreachableStreak, this.#random);
       // The monitor then checks every second or so, and its transition back ends the pause.
