@@ -65,7 +65,7 @@ export class OutboxEngine implements Outbox {
     this.#now = options.now ?? (() => new Date());
     this.#random = options.random ?? Math.random;
     this.#policy = { ...DEFAULT_BACKOFF, ...options.backoff };
-    this.#concurrency = Math.max(1, options.concurrency ?? 2);
+    this.#concurrency = Math.max(1, options.concurrency ?? 4);
     this.#pollMs = options.pollMs ?? 2_000;
     this.#store = new OutboxStore(options.database, this.#now);
     this.#deletes = new DeleteBatch(
