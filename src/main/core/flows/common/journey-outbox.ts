@@ -1,7 +1,7 @@
 import type { AuditEvent } from '../../../../shared/portal-api/outbox';
 import type { OutboxKind } from '../../../../shared/portal-api/outbox';
 import type { Logger } from '../../logger';
-import { OutboxError } from '../../outbox/engine';
+import { OutboxError } from '../../outbox/rows';
 import type { DeliveryOutcome, Outbox, OutboxEntryId } from '../../outbox/types';
 import type { PortalCallError } from '../../portal-client/client';
 import type { PortalMonitor } from '../../portal-status';
