@@ -221,8 +221,10 @@ test.describe('login with the portal unreachable', () => {
   test('says so plainly, keeps the address, never the password', async ({ page }) => {
     await openLogin(page);
     await fillAndSubmit(page, DEMO_LOGIN.email, DEMO_LOGIN.password);
-    await expect(page.getByRole('alert')).toHaveText(/Le service n'est pas joignable pour le moment/);
-    await expect(page.getByRole('alert')).toContainText("demandez de l'aide à l'accueil");
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading', { name: 'Service momentanément indisponible' })).toBeVisible();
+    await expect(alert).toContainText('votre mot de passe ne peut pas être vérifié pour le moment');
+    await expect(alert).toContainText("Revenez un peu plus tard, ou demandez de l'aide à l'équipe de l'accueil.");
     await expect(field(page, WORDS.fr.email)).toHaveValue(DEMO_LOGIN.email);
     await expect(field(page, WORDS.fr.password)).toHaveValue('');
   });

@@ -94,7 +94,13 @@ test.describe('staff mode', () => {
     await expect(row('Borne').getByRole('definition')).toHaveText('borne-demo');
     await expect(row('État du service').getByRole('definition')).toHaveText('En service');
     await expect(row("Visites aujourd'hui").getByRole('definition')).toHaveText('0');
-    await expect(row('Dernière synchronisation').getByRole('definition')).toHaveText('Pas encore');
+    // The embedded portal answers the kiosk's heartbeats: the last sync is a time, not « Pas encore ».
+    await expect(row('Dernière synchronisation').getByRole('definition')).toHaveText(/\d\d:\d\d:\d\d/);
+    // What waits to be sent, per kind, and « Synchroniser maintenant ».
+    const outbox = page.getByRole('region', { name: 'Envois vers le portail' });
+    await expect(outbox.getByRole('row')).toHaveCount(7);
+    await outbox.getByRole('button', { name: 'Synchroniser maintenant' }).tap();
+    await expect(outbox.getByText('Synchronisation faite.')).toBeVisible();
     // Staff mode is not a visit: no « Retour à l'accueil » into the tenant's journeys.
     await expect(page.getByRole('button', { name: "Retour à l'accueil" })).toHaveCount(0);
 

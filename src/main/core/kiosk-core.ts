@@ -2,6 +2,7 @@ import { createDispatcher, type Dispatch, type KioskHandlers } from '../../share
 import { databasePath, type KioskConfig } from './config';
 import { openKioskDatabase, type OpenedDb } from './db/open';
 import { CaptchaService } from './captcha/captcha-service';
+import { JourneyOutbox } from './flows/common/journey-outbox';
 import { LoginFlow } from './flows/login/flow';
 import { PasswordResetFlow } from './flows/password-reset/flow';
 import { RegistrationFlow } from './flows/registration/flow';
@@ -32,10 +33,14 @@ export interface KioskCoreOptions {
   logger: Logger;
   /** The packaged kiosk's updater (electron-updater); absent in the web shell and unpackaged. */
   updateSource?: UpdateSource | null;
-  /** For tests: the clock of the flows, and captcha answers they can type. */
+  /**
+   * For tests: the clock of the flows, captcha answers they can type, and how long a journey
+   * waits for the portal's answer to a queued write before saying it is saved.
+   */
   testing?: {
     now?: () => Date;
     captchaAnswers?: () => string;
+    answerWaitMs?: number;
     /** Outbox and heartbeat tuning (concurrency, backoff, intervals). */
     sync?: Pick<KioskSyncOptions, 'engine' | 'heartbeatMs'>;
   };
@@ -82,35 +87,11 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       logger,
     });
   }
-  const { now, captchaAnswers } = options.testing ?? {};
+  const { now, captchaAnswers, answerWaitMs } = options.testing ?? {};
   const captcha = config.captcha
     ? new CaptchaService({ ...(now ? { now } : {}), ...(captchaAnswers ? { answers: captchaAnswers } : {}) })
     : null;
   const terms = loadTerms(options.resourcesDir);
-  const registration = new RegistrationFlow({
-    portal: client,
-    captcha,
-    termsVersion: terms.version,
-    expireAfterSeconds: config.registration.expireAfterSeconds,
-    logger,
-    ...(now ? { now } : {}),
-  });
-  const login = new LoginFlow({ portal: client, logger, ...(now ? { now } : {}) });
-  visits.onWipe(() => {
-    registration.wipe();
-    captcha?.wipe();
-  });
-  // The session ends with the visit (« Terminer », idle, a new visit): logged out at the portal too.
-  visits.onWipe(() => login.wipe());
-  const passwordReset = new PasswordResetFlow({
-    portal: client,
-    captcha,
-    expireAfterSeconds: config.passwordReset.expireAfterSeconds,
-    logger,
-    ...(now ? { now } : {}),
-  });
-  // The address typed for a forgotten password goes with the visit (its captcha goes above).
-  visits.onWipe(() => passwordReset.wipe());
   const settings = new KioskSettings(database.db, config.language);
   const sync = new KioskSync({
     database,
@@ -122,6 +103,39 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     ...(now ? { now } : {}),
     ...options.testing?.sync,
   });
+  // Without a portal nothing could ever be delivered: the journeys say so instead of queueing.
+  const journey = new JourneyOutbox({
+    outbox: config.portalUrl ? sync.outbox : null,
+    logger,
+    monitor: portal,
+    now: () => (now ? now() : new Date()).getTime(),
+    ...(answerWaitMs !== undefined ? { answerWaitMs } : {}),
+  });
+  const registration = new RegistrationFlow({
+    portal: client,
+    journey,
+    captcha,
+    termsVersion: terms.version,
+    expireAfterSeconds: config.registration.expireAfterSeconds,
+    logger,
+    ...(now ? { now } : {}),
+  });
+  const login = new LoginFlow({ portal: client, journey, logger, ...(now ? { now } : {}) });
+  visits.onWipe(() => {
+    registration.wipe();
+    captcha?.wipe();
+  });
+  // The session ends with the visit (« Terminer », idle, a new visit): logged out at the portal too.
+  visits.onWipe(() => login.wipe());
+  const passwordReset = new PasswordResetFlow({
+    journey,
+    captcha,
+    expireAfterSeconds: config.passwordReset.expireAfterSeconds,
+    logger,
+    ...(now ? { now } : {}),
+  });
+  // The address typed for a forgotten password goes with the visit (its captcha goes above).
+  visits.onWipe(() => passwordReset.wipe());
   const staff = new StaffService({
     db: database.db,
     pinHash: config.staff.pinHash,
@@ -146,7 +160,15 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     logger,
   });
   const handlers: KioskHandlers = {
-    ...appHandlers({ config, version: options.version, portal, visits, settings }),
+    ...appHandlers({
+      config,
+      version: options.version,
+      portal,
+      visits,
+      settings,
+      outbox: config.portalUrl ? sync.outbox : null,
+      ...(now ? { now } : {}),
+    }),
     ...registrationHandlers({ flow: registration, captcha, terms }),
     ...staffHandlers({ staff, settings }),
     ...loginHandlers({ flow: login }),

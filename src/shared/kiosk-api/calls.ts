@@ -9,6 +9,10 @@ import { updateCalls } from './updates';
 
 const noInput = z.strictObject({});
 
+/** The status indicator's states. */
+export const LINK_STATES = ['online', 'degraded', 'offline', 'not_configured'] as const;
+export type LinkState = (typeof LINK_STATES)[number];
+
 /**
  * The kiosk API: every call the renderer may make to the kiosk core, renderer ↔ main (IPC) or
  * renderer ↔ web shell (HTTP bridge). Adding a call is one entry here plus one handler.
@@ -33,6 +37,14 @@ export const kioskApi = {
       portal: z.enum(['online', 'offline', 'not_configured']),
       checkedAt: z.iso.datetime().nullable(),
     }),
+  }),
+  /**
+   * What the status indicator shows (text, never colour alone): `degraded` is a portal that
+   * answers while writes have waited in the outbox longer than a delivery takes.
+   */
+  getLinkStatus: defineCall({
+    input: noInput,
+    output: z.strictObject({ link: z.enum(LINK_STATES), checkedAt: z.iso.datetime().nullable() }),
   }),
   /** A person touched the attract screen. */
   startVisit: defineCall({

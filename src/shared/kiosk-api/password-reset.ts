@@ -48,6 +48,10 @@ export const passwordResetCalls = {
       /** When an untouched flow dies; null without a flow. */
       expiresInSeconds: seconds.nullable(),
       captchaRequired: z.boolean(),
+      /** The request (at `code`) or the new password (at `done`) is saved, waiting for the portal. */
+      queued: z.boolean(),
+      /** A queued new password the portal refused while the tenant was still here (back at `code`). */
+      refusal: z.enum(['code_wrong', 'code_expired', 'code_locked', 'not_delivered']).nullable(),
     }),
   }),
 
@@ -63,7 +67,9 @@ export const passwordResetCalls = {
   /**
    * Step 1: email + captcha. Always the same answer for a well-formed address (see above).
    * Also allowed from `code` (the tenant went back to correct the address or ask again).
-   * `language`: the email's language.
+   * `language`: the email's language. `queued: true`: the portal had not answered in time; the
+   * request is saved and sent when it answers again (same answer either way: nothing is said about
+   * the address).
    */
   requestReset: defineCall({
     input: z.strictObject({
@@ -71,7 +77,7 @@ export const passwordResetCalls = {
       language: z.enum(LANGUAGES).optional(),
       ...captchaFields,
     }),
-    output: z.strictObject({ step: z.literal('code'), maskedEmail: z.string() }),
+    output: z.strictObject({ step: z.literal('code'), maskedEmail: z.string(), queued: z.boolean() }),
     errors: ['invalid_fields', 'captcha_wrong', 'captcha_expired', ...FLOW_ERRORS],
   }),
 
@@ -83,6 +89,8 @@ export const passwordResetCalls = {
    * - code_locked: too many wrong codes, ask for a new email;
    * - invalid_fields: `newPassword:<rule>`, `newPasswordConfirmation:mismatch`.
    * On success the portal ends every session of the account and sends a "password changed" email.
+   * `queued: true`: the portal had not answered in time; the new password is saved and sent when it
+   * answers again (a wrong code then changes nothing).
    */
   confirmReset: defineCall({
     input: z.strictObject({
@@ -90,7 +98,7 @@ export const passwordResetCalls = {
       newPassword: passwordFieldSchema,
       newPasswordConfirmation: passwordFieldSchema,
     }),
-    output: z.strictObject({ step: z.literal('done') }),
+    output: z.strictObject({ step: z.literal('done'), queued: z.boolean() }),
     errors: ['invalid_fields', 'code_wrong', 'code_expired', 'code_locked', ...FLOW_ERRORS],
   }),
 } as const;

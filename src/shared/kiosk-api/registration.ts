@@ -17,7 +17,8 @@ import { cancelJourneyCall, captchaFields, emailCodeSchema, FLOW_ERRORS, seconds
  */
 
 export const CAPTCHA_PURPOSES = ['identity', 'login-details', 'password-reset'] as const;
-export const REGISTRATION_STEPS = ['none', 'identity', 'login-details', 'activation', 'done'] as const;
+/** `queued`: step 2 is saved in the kiosk's outbox and waits for the portal (offline, or slow). */
+export const REGISTRATION_STEPS = ['none', 'identity', 'login-details', 'queued', 'activation', 'done'] as const;
 export type RegistrationStep = (typeof REGISTRATION_STEPS)[number];
 
 /** Reasons after the colon in `invalid_fields`, per field. */
@@ -30,6 +31,22 @@ export const FIELD_REASONS = {
   passwordConfirmation: ['mismatch'],
   acceptedTermsVersion: ['required', 'outdated'],
 } as const;
+
+/**
+ * What the portal answered a queued registration when it was delivered while the tenant was still
+ * at the kiosk: the flow went back to the step that can fix it (identity, login details), or stays
+ * `queued` with `not_delivered` (a refusal that is not the tenant's to fix: ask the front desk).
+ */
+export const QUEUED_REFUSALS = [
+  'identity_not_found',
+  'already_registered',
+  'email_in_use',
+  'terms_outdated',
+  'weak_password',
+  'cooldown',
+  'not_delivered',
+] as const;
+export type QueuedRefusal = (typeof QUEUED_REFUSALS)[number];
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
@@ -66,6 +83,8 @@ export const registrationCalls = {
       expiresInSeconds: seconds.nullable(),
       captchaRequired: z.boolean(),
       termsVersion: z.string(),
+      /** Set once a queued registration came back refused while the tenant was here (see QUEUED_REFUSALS). */
+      refusal: z.enum(QUEUED_REFUSALS).nullable(),
     }),
   }),
 
@@ -83,6 +102,8 @@ export const registrationCalls = {
    * Also allowed from `login-details` (the tenant went back to correct step 1).
    * identity_not_found: one generic refusal (not a signatory, ended lease, typo…), with
    * `hint: 'names_swapped'` when first and last name look swapped. cooldown: retryAfterSeconds.
+   * `checkedBy: 'form'`: the portal could not be reached, so only the form was checked (the kiosk
+   * holds nothing that can confirm an identity); the portal checks it when step 2 is delivered.
    */
   submitIdentity: defineCall({
     input: z.strictObject({
@@ -92,7 +113,11 @@ export const registrationCalls = {
       dateOfBirth: isoDay,
       ...captchaFields,
     }),
-    output: z.strictObject({ step: z.literal('login-details'), expiresInSeconds: seconds }),
+    output: z.strictObject({
+      step: z.literal('login-details'),
+      expiresInSeconds: seconds,
+      checkedBy: z.enum(['portal', 'form']),
+    }),
     errors: [
       'invalid_fields',
       'captcha_wrong',
@@ -108,6 +133,9 @@ export const registrationCalls = {
    * Step 2. Creates the inactive account and has the portal send the activation email (link +
    * 6-digit code). `acceptedTermsVersion`: the version of getTerms the tenant ticked, null when the
    * box is not ticked. `language`: the email's language. A repeated Valider creates one account.
+   * `queued`: the registration is saved in the kiosk and the portal had not answered in time; it is
+   * delivered when the portal answers again and the outcome is emailed (activation, or what to do).
+   * Poll getRegistration: if the tenant is still here when it is delivered, the step moves on.
    */
   submitLoginDetails: defineCall({
     input: z.strictObject({
@@ -119,11 +147,14 @@ export const registrationCalls = {
       language: z.enum(LANGUAGES).optional(),
       ...captchaFields,
     }),
-    output: z.strictObject({
-      step: z.literal('activation'),
-      maskedEmail: z.string(),
-      resendAvailableInSeconds: seconds,
-    }),
+    output: z.discriminatedUnion('step', [
+      z.strictObject({
+        step: z.literal('activation'),
+        maskedEmail: z.string(),
+        resendAvailableInSeconds: seconds,
+      }),
+      z.strictObject({ step: z.literal('queued'), maskedEmail: z.string() }),
+    ]),
     errors: [
       'invalid_fields',
       'captcha_wrong',
@@ -137,17 +168,23 @@ export const registrationCalls = {
     ],
   }),
 
-  /** The 6-digit code of the email. code_locked: too many wrong codes, resend for a new one. */
+  /**
+   * The 6-digit code of the email. code_locked: too many wrong codes, resend for a new one.
+   * `queued: true`: the portal had not answered in time; the code is saved and sent later.
+   */
   activateByCode: defineCall({
     input: z.strictObject({ code: emailCodeSchema }),
-    output: z.strictObject({ step: z.literal('done') }),
+    output: z.strictObject({ step: z.literal('done'), queued: z.boolean() }),
     errors: ['code_wrong', 'code_expired', 'code_locked', 'cooldown', ...FLOW_ERRORS],
   }),
 
-  /** A fresh activation email (new link and code). resend_cooldown / resend_daily_cap: retryAfterSeconds. */
+  /**
+   * A fresh activation email (new link and code). resend_cooldown / resend_daily_cap: retryAfterSeconds.
+   * `queued: true`: saved, sent when the portal answers again.
+   */
   resendActivation: defineCall({
     input: z.strictObject({ language: z.enum(LANGUAGES).optional() }),
-    output: z.strictObject({ resendAvailableInSeconds: seconds }),
+    output: z.strictObject({ resendAvailableInSeconds: seconds, queued: z.boolean() }),
     errors: ['resend_cooldown', 'resend_daily_cap', 'cooldown', ...FLOW_ERRORS],
   }),
 

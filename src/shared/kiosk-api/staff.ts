@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../locale';
+import { outboxFiguresSchema } from '../portal-api/outbox';
 import { defineCall } from './define';
 import { seconds } from './journey-fields';
 
@@ -66,7 +67,16 @@ export const staffCalls = {
       defaultLanguage: z.enum(LANGUAGES),
       outOfService: z.boolean(),
       pin: z.enum(STAFF_PIN_MODES),
+      /** What waits in the outbox, per kind, and the refusals by code: counts only, never a payload. */
+      outbox: outboxFiguresSchema,
     }),
+    errors: locked,
+  }),
+
+  /** « Synchroniser maintenant »: every waiting write is tried now; answers the figures after the try. */
+  staffSyncNow: defineCall({
+    input: z.strictObject({}),
+    output: z.strictObject({ outbox: outboxFiguresSchema, lastSyncAt: z.iso.datetime().nullable() }),
     errors: locked,
   }),
 

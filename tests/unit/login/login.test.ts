@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isNull } from 'drizzle-orm';
 import { LoginFlow } from '../../../src/main/core/flows/login/flow';
 import { createPortalClient, type PortalClient } from '../../../src/main/core/portal-client/client';
-import { sessions } from '../../../src/portal/db/schema';
+import { kioskEvents, sessions } from '../../../src/portal/db/schema';
 import { portalAccount, startHarness, STRONG_PASSWORD, type Harness } from '../portal/harness';
 import { memoryLogger } from '../helpers/kiosk';
 import { startTestKiosk, type TestKiosk } from '../registration/kiosk-harness';
@@ -177,6 +177,25 @@ describe('login at the kiosk, against the real portal', () => {
     expect(await allSessions()).toBe(before + 1);
     await kiosk.call('endVisit', { reason: 'finished' });
     await vi.waitFor(async () => expect(await liveSessions()).toBe(0));
+  });
+});
+
+describe('journey outcomes recorded for the portal', () => {
+  it('each attempt leaves an event row with its outcome code only, delivered to the portal', async () => {
+    await newVisit();
+    const before = (await h.portal.db.select().from(kioskEvents).all()).length;
+    await kiosk.call('login', { email: UNKNOWN, password: STRONG_PASSWORD });
+    await kiosk.call('login', { email: ACTIVE, password: STRONG_PASSWORD });
+    await kiosk.call('logout');
+    const journey = async () =>
+      (await h.portal.db.select().from(kioskEvents).all())
+        .slice(before)
+        .filter((e) => e.source === 'journey' && e.event === 'login')
+        .map((e) => e.outcome);
+    await expect.poll(journey, { timeout: 30_000 }).toEqual(['invalid_credentials', 'ok']);
+    // Codes only: nothing of the address or the password reached the portal's event table.
+    const rows = JSON.stringify(await h.portal.db.select().from(kioskEvents).all());
+    expect(rows).not.toMatch(/exemple\.invalid|Tournesol/);
   });
 });
 

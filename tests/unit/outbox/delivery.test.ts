@@ -41,7 +41,7 @@ describe('outbox delivery to the real portal', () => {
     }, 'the activation email');
     expect(mails).toHaveLength(1);
     expect(mails[0]!.codes).toHaveLength(1);
-    expect(await outboxRows(kiosk)).toHaveLength(0);
+    await until(async () => (await outboxRows(kiosk)).length === 0, 'the delivered row deleted');
     // The delivery counts as a sync for staff.
     expect((await readSyncTimes(kiosk.database.db)).lastSyncAt).not.toBeNull();
   });
@@ -68,7 +68,7 @@ describe('outbox delivery to the real portal', () => {
     const settled = new Promise((resolve) => kiosk.outbox.onSettled((sid, outcome) => sid === id && resolve(outcome)));
     await portal.start();
     expect(await settled).toMatchObject({ state: 'delivered' });
-    expect(await outboxRow(kiosk, id)).toBeNull();
+    await until(async () => (await outboxRow(kiosk, id)) === null, 'the delivered row deleted');
     expect(await portal.accountsWithEmail(email)).toBe(1);
   });
 
@@ -142,5 +142,37 @@ describe('outbox delivery to the real portal', () => {
     expect(await heard).toEqual({ state: 'delivered', value: { accepted: true } });
     // A later wait() for a settled row answers at once, from memory.
     expect(await kiosk.outbox.wait(id, 60_000)).toEqual({ state: 'delivered', value: { accepted: true } });
+  });
+
+  it('asks the portal to email the outcome only when nobody waits at the screen for it', async () => {
+    const kiosk = await core(await portal.enrolmentCode());
+    await ready(kiosk);
+    const refusedFor = (email: string) => {
+      const body = registration(5, email);
+      body.identity.dateOfBirth = '1988-09-09';
+      return body;
+    };
+    // Someone waits: the screen shows the refusal, no email.
+    const watched = await kiosk.outbox.enqueue({
+      kind: 'register',
+      body: refusedFor('vu@exemple.invalid'),
+      seal: true,
+    });
+    expect(await kiosk.outbox.wait(watched, 60_000)).toMatchObject({ state: 'refused' });
+    // Nobody waits: the refusal goes to the address typed.
+    const left = new Promise((resolve) => kiosk.outbox.onSettled((id, outcome) => resolve([id, outcome])));
+    const unwatched = await kiosk.outbox.enqueue({
+      kind: 'register',
+      body: refusedFor('parti@exemple.invalid'),
+      seal: true,
+    });
+    expect(await left).toMatchObject([unwatched, { state: 'refused', error: { code: 'identity_not_found' } }]);
+    const [mail] = await until(async () => {
+      const m = await portal.mailsTo('parti@exemple.invalid');
+      return m.length > 0 && m;
+    }, 'the outcome email');
+    expect(mail!.subject).toContain('n’a pas abouti');
+    // The portal's mail queue sends in order: the first refusal, had it been emailed, would be there.
+    expect(await portal.mailsTo('vu@exemple.invalid')).toHaveLength(0);
   });
 });

@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
@@ -19,7 +21,8 @@ import { identityOf, STRONG_PASSWORD, TEST_SIGNATORIES, TestClock } from '../por
  */
 export class PortalProcess {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'outbox-portal-'));
-  readonly clock = new TestClock();
+  /** Frozen at the test's start (real time), so kiosk events and heartbeats fall in the portal's windows. */
+  readonly clock = new TestClock(Date.now());
   running: RunningPortal | null = null;
   #port = 0;
   #earlierMail: ReceivedMail[] = [];
@@ -89,12 +92,14 @@ export async function startCore(options: {
   /** '' opens the file unencrypted, so a test can read its bytes. */
   databaseKey?: string;
   sync?: NonNullable<KioskCoreOptions['testing']>['sync'];
+  config?: Record<string, unknown>;
 }): Promise<KioskCore> {
   const config = configSchema.parse({
     dataDir: options.dataDir,
     portalUrl: options.portalUrl,
     enrolmentCode: options.enrolmentCode,
     logLevel: 'silent',
+    ...options.config,
   });
   return startKioskCore({
     config,
@@ -144,4 +149,49 @@ export async function until<T>(
 export async function ready(core: KioskCore): Promise<void> {
   await until(async () => (await core.enrolment?.credential()) != null, 'enrolment');
   await until(async () => (await core.sync.keys.current()) != null, 'sealing key');
+}
+
+/**
+ * A loopback HTTP proxy in front of the portal that counts the requests to `path` in flight at
+ * once, holding each for `holdMs` so overlapping sends are visible.
+ */
+export async function countingProxy(target: () => string, path: string, holdMs = 100) {
+  const counts = { inFlight: 0, max: 0, total: 0 };
+  const server = createServer((req, res) => {
+    const counted = req.url === path;
+    if (counted) {
+      counts.inFlight += 1;
+      counts.total += 1;
+      counts.max = Math.max(counts.max, counts.inFlight);
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const forward = () => {
+        const upstream = request(
+          new URL(req.url!, target()),
+          { method: req.method, headers: req.headers },
+          (answer) => {
+            res.writeHead(answer.statusCode!, answer.headers);
+            answer.pipe(res);
+            answer.on('end', () => counted && (counts.inFlight -= 1));
+          },
+        );
+        upstream.on('error', () => {
+          if (counted) counts.inFlight -= 1;
+          res.destroy();
+        });
+        upstream.end(Buffer.concat(chunks));
+      };
+      if (counted) setTimeout(forward, holdMs);
+      else forward();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    counts,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

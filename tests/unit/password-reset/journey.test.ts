@@ -64,7 +64,7 @@ beforeEach(async () => {
 describe('forgotten password at the kiosk, against the real portal', () => {
   it('answers an unknown address exactly like a known one, and emails only the known one', async () => {
     const unknown = await request(UNKNOWN);
-    expect(unknown).toEqual({ ok: true, value: { step: 'code', maskedEmail: 'c•••@e•••.org' } });
+    expect(unknown).toEqual({ ok: true, value: { step: 'code', maskedEmail: 'c•••@e•••.org', queued: false } });
     const unknownState = (await kiosk.call('getReset')).value;
 
     await kiosk.call('startReset');
@@ -93,7 +93,7 @@ describe('forgotten password at the kiosk, against the real portal', () => {
     expect(await confirm(wrong)).toEqual({ ok: false, error: { code: 'code_wrong' } });
     expect((await kiosk.call('getReset')).value).toMatchObject({ step: 'code', maskedEmail: 'c•••@e•••.org' });
 
-    expect(await confirm(code)).toEqual({ ok: true, value: { step: 'done' } });
+    expect(await confirm(code)).toEqual({ ok: true, value: { step: 'done', queued: false } });
     expect((await kiosk.call('getReset')).value).toMatchObject({ step: 'done', maskedEmail: 'c•••@e•••.org' });
     expect((await portalLogin(KNOWN, STRONG_PASSWORD)).body.error.code).toBe('invalid_credentials');
     expect((await portalLogin(KNOWN, NEW_PASSWORD)).status).toBe(201);
@@ -102,7 +102,7 @@ describe('forgotten password at the kiosk, against the real portal', () => {
     expect(h.mailsTo(KNOWN).at(-1)!.subject).toBe('Votre mot de passe a été modifié');
 
     // A late second tap on « Valider » gets the same answer, and reaches the portal no more.
-    expect(await confirm(code)).toEqual({ ok: true, value: { step: 'done' } });
+    expect(await confirm(code)).toEqual({ ok: true, value: { step: 'done', queued: false } });
     // Another confirmation after the end is out of place.
     expect(await confirm(code, 'Autre#Mot-de-passe-9')).toEqual({ ok: false, error: { code: 'wrong_step' } });
     await h.portal.settle();
@@ -130,7 +130,7 @@ describe('forgotten password at the kiosk, against the real portal', () => {
         code: 'invalid_fields',
         fields: ['newPasswordConfirmation:mismatch'],
       });
-    expect(await confirm(code, STRONG_PASSWORD)).toEqual({ ok: true, value: { step: 'done' } });
+    expect(await confirm(code, STRONG_PASSWORD)).toEqual({ ok: true, value: { step: 'done', queued: false } });
     expect((await portalLogin(KNOWN, STRONG_PASSWORD)).status).toBe(201);
   });
 
@@ -148,7 +148,7 @@ describe('forgotten password at the kiosk, against the real portal', () => {
     expect(await request(KNOWN)).toMatchObject({ ok: true, value: { step: 'code' } });
     const fresh = await resetCode(KNOWN);
     expect(fresh).not.toBe(code);
-    expect(await confirm(fresh)).toEqual({ ok: true, value: { step: 'done' } });
+    expect(await confirm(fresh)).toEqual({ ok: true, value: { step: 'done', queued: false } });
   });
 
   it('refuses the code after its 15 minutes, as a wrong code (the portal shows no account state)', async () => {
@@ -268,7 +268,7 @@ describe('kiosk configuration and a portal that does not answer', () => {
     expect((await k.call('getReset')).value.step).toBe('request');
   });
 
-  it('says portal_unreachable when the portal stops answering between the two steps', async () => {
+  it('saves the new password when the portal stops answering between the two steps, and says so', async () => {
     const down = await startHarness();
     const { enrolmentCode } = await down.portal.createKiosk('CLERMONT', 'Borne de test');
     const k = await startTestKiosk({ portalUrl: down.url, enrolmentCode, config: { captcha: false } });
@@ -276,12 +276,20 @@ describe('kiosk configuration and a portal that does not answer', () => {
     await k.call('startReset');
     expect(await k.call('requestReset', { email: KNOWN })).toMatchObject({ ok: true });
     await down.close();
+    await k.core.portal.check();
     const answer = await k.call('confirmReset', {
       code: '123456',
       newPassword: NEW_PASSWORD,
       newPasswordConfirmation: NEW_PASSWORD,
     });
-    expect(answer).toEqual({ ok: false, error: { code: 'portal_unreachable' } });
-    expect((await k.call('getReset')).value).toMatchObject({ step: 'code', maskedEmail: 'c•••@e•••.org' });
+    expect(answer).toEqual({ ok: true, value: { step: 'done', queued: true } });
+    expect((await k.call('getReset')).value).toMatchObject({
+      step: 'done',
+      maskedEmail: 'c•••@e•••.org',
+      queued: true,
+      refusal: null,
+    });
+    const waiting = (await k.core.outbox.figures()).byKind.reset_confirm;
+    expect((waiting?.pending ?? 0) + (waiting?.inFlight ?? 0)).toBe(1);
   });
 });

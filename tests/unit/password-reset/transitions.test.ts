@@ -6,12 +6,27 @@ import { kioskApi } from '../../../src/shared/kiosk-api/calls';
 
 const states: Record<ResetState['step'], ResetState> = {
   request: { step: 'request' },
-  code: { step: 'code', email: 'jp@example.org', maskedEmail: 'j•••@e•••.org', language: 'fr' },
+  code: { step: 'code', email: 'jp@example.org', maskedEmail: 'j•••@e•••.org', language: 'fr', queued: false },
   done: { step: 'done', maskedEmail: 'j•••@e•••.org' },
+  'done-queued': {
+    step: 'done-queued',
+    email: 'jp@example.org',
+    maskedEmail: 'j•••@e•••.org',
+    language: 'fr',
+    entryId: 3,
+  },
 };
 const events: Record<ResetEvent['type'], ResetEvent> = {
-  reset_requested: { type: 'reset_requested', email: 'zoe@example.org', maskedEmail: 'z•••@e•••.org', language: 'ar' },
+  reset_requested: {
+    type: 'reset_requested',
+    email: 'zoe@example.org',
+    maskedEmail: 'z•••@e•••.org',
+    language: 'ar',
+    queued: true,
+  },
   password_changed: { type: 'password_changed' },
+  password_queued: { type: 'password_queued', entryId: 3 },
+  queued_refused: { type: 'queued_refused' },
 };
 
 describe('password reset transitions', () => {
@@ -28,11 +43,18 @@ describe('password reset transitions', () => {
   it('holds the address at step 2 only, and drops it once the password is changed', () => {
     expect(transition(states.request, events.reset_requested)).toEqual({
       ok: true,
-      state: { step: 'code', email: 'zoe@example.org', maskedEmail: 'z•••@e•••.org', language: 'ar' },
+      state: { step: 'code', email: 'zoe@example.org', maskedEmail: 'z•••@e•••.org', language: 'ar', queued: true },
     });
     const done = transition(states.code, events.password_changed);
     expect(done).toEqual({ ok: true, state: { step: 'done', maskedEmail: 'j•••@e•••.org' } });
     expect(JSON.stringify(done)).not.toContain('jp@example.org');
+  });
+
+  it('a queued new password keeps the address until answered: delivered drops it, refused goes back to the code', () => {
+    expect(transition(states.code, events.password_queued)).toEqual({ ok: true, state: states['done-queued'] });
+    const delivered = transition(states['done-queued'], events.password_changed);
+    expect(JSON.stringify(delivered)).not.toContain('jp@example.org');
+    expect(transition(states['done-queued'], events.queued_refused)).toEqual({ ok: true, state: states.code });
   });
 
   it('refuses a state outside the schema (a malformed address)', () => {

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
-import { accounts, signatories } from '../../../src/portal/db/schema';
 import { identityOf, startHarness, STRONG_PASSWORD, type Harness } from '../portal/harness';
 import { memoryLogger } from '../helpers/kiosk';
-import { solvedCaptcha, startTestKiosk, type TestKiosk } from './kiosk-harness';
+import { accountsOf as portalAccountsOf, solvedCaptcha, startTestKiosk, type TestKiosk } from './kiosk-harness';
 
 let h: Harness;
 let kiosk: TestKiosk;
@@ -44,16 +42,7 @@ const details = (email: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-const accountsOf = async (i: number) => {
-  const id = identityOf(i);
-  const rows = await h.portal.db
-    .select({ n: sql<number>`count(*)` })
-    .from(accounts)
-    .innerJoin(signatories, eq(accounts.signatoryId, signatories.id))
-    .where(and(eq(signatories.accountNumber, id.accountNumber), eq(signatories.firstName, id.firstName)))
-    .get();
-  return rows!.n;
-};
+const accountsOf = (i: number) => portalAccountsOf(h, i);
 
 describe('registration at the kiosk, against the real portal', () => {
   it('enrols the kiosk with its code and keeps the credential', async () => {
@@ -80,7 +69,10 @@ describe('registration at the kiosk, against the real portal', () => {
       ok: true,
       value: { step: 'activation', maskedEmail: 'c•••@e•••.org' },
     });
-    expect(await kiosk.call('activateByCode', { code: mail.codes[0] })).toEqual({ ok: true, value: { step: 'done' } });
+    expect(await kiosk.call('activateByCode', { code: mail.codes[0] })).toEqual({
+      ok: true,
+      value: { step: 'done', queued: false },
+    });
     expect((await kiosk.call('getRegistration')).value.step).toBe('done');
 
     const credential = await kiosk.core.enrolment!.credential();
@@ -113,7 +105,10 @@ describe('registration at the kiosk, against the real portal', () => {
       resendAvailableInSeconds: null,
     });
     // A code typed afterwards changes nothing.
-    expect(await kiosk.call('activateByCode', { code: '123456' })).toEqual({ ok: true, value: { step: 'done' } });
+    expect(await kiosk.call('activateByCode', { code: '123456' })).toEqual({
+      ok: true,
+      value: { step: 'done', queued: false },
+    });
   });
 
   it('creates one account and sends one email for a double tap on Valider, and answers both taps alike', async () => {
@@ -141,7 +136,7 @@ describe('registration at the kiosk, against the real portal', () => {
     h.clock.advance(early.error.retryAfterSeconds! + 1);
     expect(await kiosk.call('resendActivation', { language: 'en' })).toEqual({
       ok: true,
-      value: { resendAvailableInSeconds: 60 },
+      value: { resendAvailableInSeconds: 60, queued: false },
     });
     await h.portal.settle();
     await expect.poll(() => h.mailsTo(email).length).toBe(2);
@@ -154,7 +149,7 @@ describe('registration at the kiosk, against the real portal', () => {
     });
     expect(await kiosk.call('activateByCode', { code: latest!.codes[0] })).toEqual({
       ok: true,
-      value: { step: 'done' },
+      value: { step: 'done', queued: false },
     });
   });
 

@@ -6,7 +6,9 @@ import { startKioskCore, type KioskCore } from '../../../src/main/core/kiosk-cor
 import { createLogger, type Logger } from '../../../src/main/core/logger';
 import { findResourcesDir } from '../../../src/main/core/paths';
 import type { CallName, CAPTCHA_PURPOSES } from '../../../src/shared/kiosk-api';
-import type { TestClock } from '../portal/harness';
+import { and, eq, sql } from 'drizzle-orm';
+import { accounts, signatories } from '../../../src/portal/db/schema';
+import { identityOf, type Harness, type TestClock } from '../portal/harness';
 
 export const KIOSK_DB_KEY = 'test-key-0123456789abcdef';
 
@@ -42,6 +44,8 @@ export async function startTestKiosk(options: {
   config?: Record<string, unknown>;
   dataDir?: string;
   logger?: Logger;
+  /** How long a journey waits for the portal's answer to a queued write (8 s otherwise). */
+  answerWaitMs?: number;
 }): Promise<TestKiosk> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-reg-'));
   const config = configSchema.parse({
@@ -59,7 +63,11 @@ export async function startTestKiosk(options: {
     resourcesDir: findResourcesDir(import.meta.dirname),
     version: '0.0.0-test',
     logger: options.logger ?? createLogger('silent'),
-    testing: { ...(options.clock ? { now: options.clock.now } : {}), captchaAnswers: () => kiosk.nextCaptcha },
+    testing: {
+      ...(options.clock ? { now: options.clock.now } : {}),
+      ...(options.answerWaitMs !== undefined ? { answerWaitMs: options.answerWaitMs } : {}),
+      captchaAnswers: () => kiosk.nextCaptcha,
+    },
   });
   return Object.assign(kiosk, {
     core,
@@ -79,4 +87,16 @@ export async function solvedCaptcha(kiosk: TestKiosk, purpose: (typeof CAPTCHA_P
   const drawn = await kiosk.call('newCaptcha', { purpose });
   if (!drawn.ok || !drawn.value.required) throw new Error('no captcha drawn');
   return { captchaId: drawn.value.captchaId!, captchaAnswer: answer };
+}
+
+/** How many accounts the portal holds for test signatory `i`: one once registered, never two. */
+export async function accountsOf(h: Harness, i: number): Promise<number> {
+  const id = identityOf(i);
+  const row = await h.portal.db
+    .select({ n: sql<number>`count(*)` })
+    .from(accounts)
+    .innerJoin(signatories, eq(accounts.signatoryId, signatories.id))
+    .where(and(eq(signatories.accountNumber, id.accountNumber), eq(signatories.firstName, id.firstName)))
+    .get();
+  return row!.n;
 }

@@ -19,6 +19,14 @@ const identity = {
 const states: Record<RegistrationState['step'], RegistrationState> = {
   identity: { step: 'identity' },
   'login-details': { step: 'login-details', identity },
+  queued: {
+    step: 'queued',
+    identity,
+    email: 'jp@example.org',
+    maskedEmail: 'j•••@e•••.org',
+    language: 'tr',
+    entryId: 7,
+  },
   activation: {
     step: 'activation',
     email: 'jp@example.org',
@@ -26,7 +34,7 @@ const states: Record<RegistrationState['step'], RegistrationState> = {
     language: 'fr',
     resendAvailableAt: 1000,
   },
-  done: { step: 'done', email: 'jp@example.org', maskedEmail: 'j•••@e•••.org' },
+  done: { step: 'done', email: 'jp@example.org', maskedEmail: 'j•••@e•••.org', queued: false },
 };
 const events: Record<RegistrationEvent['type'], RegistrationEvent> = {
   identity_confirmed: { type: 'identity_confirmed', identity },
@@ -37,6 +45,15 @@ const events: Record<RegistrationEvent['type'], RegistrationEvent> = {
     language: 'en',
     resendAvailableAt: 5000,
   },
+  details_queued: {
+    type: 'details_queued',
+    email: 'jp@example.org',
+    maskedEmail: 'j•••@e•••.org',
+    language: 'tr',
+    entryId: 7,
+  },
+  queued_delivered: { type: 'queued_delivered', resendAvailableAt: 4000 },
+  queued_refused: { type: 'queued_refused', back: 'login-details' },
   activation_resent: { type: 'activation_resent', resendAvailableAt: 9000 },
   activated: { type: 'activated' },
 };
@@ -45,6 +62,9 @@ const expected: Record<RegistrationEvent['type'], Partial<Record<RegistrationSta
   details_accepted: {
     'login-details': { ...states.activation, language: 'en', resendAvailableAt: 5000 } as RegistrationState,
   },
+  details_queued: { 'login-details': states.queued },
+  queued_delivered: { queued: { ...states.activation, language: 'tr', resendAvailableAt: 4000 } as RegistrationState },
+  queued_refused: { queued: states['login-details'] },
   activation_resent: { activation: { ...states.activation, resendAvailableAt: 9000 } as RegistrationState },
   activated: { activation: states.done },
 };
@@ -64,6 +84,15 @@ describe('registration state machine', () => {
     const next = transition(states['login-details'], events.details_accepted);
     expect(next.ok && 'identity' in next.state).toBe(false);
     expect(registrationStateSchema.safeParse({ ...states.activation, identity }).success).toBe(false);
+  });
+
+  it('a queued step 2 refused for the identity goes back to step 1 and forgets it; delivered, it forgets it too', () => {
+    expect(transition(states.queued, { type: 'queued_refused', back: 'identity' })).toEqual({
+      ok: true,
+      state: { step: 'identity' },
+    });
+    const delivered = transition(states.queued, events.queued_delivered);
+    expect(delivered.ok && 'identity' in delivered.state).toBe(false);
   });
 
   it('refuses a transition whose result is not a valid state', () => {

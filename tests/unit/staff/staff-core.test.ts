@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { OutboxFigures } from '../../../src/shared/portal-api/outbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { kioskMeta, staffAudit, staffPinGuard, visits } from '../../../src/main/core/db/schema';
 import { FIRST_LOCKOUT_SECONDS, MAX_WRONG_PINS } from '../../../src/main/core/staff/pin-guard';
@@ -218,7 +219,35 @@ describe('staff settings and status', () => {
       defaultLanguage: 'fr',
       outOfService: false,
       pin: 'configured',
+      // The unlock's audit row waits for the portal (there is none here).
+      outbox: {
+        byKind: { event: { pending: 1, inFlight: 0, refused: 0 } },
+        oldestPendingAt: expect.any(String),
+        refusedCodes: {},
+      },
     });
+  });
+
+  it('shows what waits in the outbox, and « Synchroniser maintenant » is a staff action, audited', async () => {
+    const k = await kiosk();
+    const event = { at: new Date().toISOString(), source: 'journey', event: 'login', outcome: 'ok' };
+    await k.core.outbox.enqueue({ kind: 'event', body: event, seal: false });
+    await k.core.outbox.enqueue({ kind: 'event', body: { ...event, outcome: 'invalid_credentials' }, seal: false });
+    expect(await k.call('staffSyncNow')).toEqual({ ok: false, error: { code: 'staff_locked' } });
+    await k.call('staffUnlock', { pin: PIN });
+    const { outbox } = (await k.call('staffStatus')).value as { outbox: OutboxFigures };
+    // The two above, and the staff audit's own rows (each is an event for the portal too).
+    const audited = (await auditRows(k)).length;
+    expect(outbox.byKind.event).toEqual({ pending: 2 + audited, inFlight: 0, refused: 0 });
+    expect(Date.parse(outbox.oldestPendingAt!)).toBeLessThanOrEqual(Date.now());
+    const synced = await k.call('staffSyncNow');
+    expect(synced).toMatchObject({ ok: true, value: { lastSyncAt: null } });
+    // No portal here: nothing can leave, and « Synchroniser maintenant » loses nothing either.
+    expect((synced.value as { outbox: OutboxFigures }).outbox.byKind.event?.pending).toBe(2 + audited + 1);
+    expect((await auditOf(k)).filter(([action]) => action === 'sync_now')).toEqual([
+      ['sync_now', 'refused', 'no_session'],
+      ['sync_now', 'ok', null],
+    ]);
   });
 });
 

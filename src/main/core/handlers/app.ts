@@ -1,6 +1,8 @@
 import { fail, ok } from '../../../shared/result';
 import type { HandlerGroup } from '../../../shared/kiosk-api';
 import type { KioskConfig } from '../config';
+import { linkState } from '../flows/common/link-state';
+import type { Outbox } from '../outbox/types';
 import type { PortalMonitor } from '../portal-status';
 import type { KioskSettings } from '../staff/settings';
 import type { VisitTracker } from '../visits';
@@ -13,6 +15,9 @@ export interface AppDeps {
   visits: VisitTracker;
   /** Staff's settings: the default language and whether the kiosk is out of service. */
   settings: KioskSettings;
+  /** Null without a configured portal. */
+  outbox: Outbox | null;
+  now?: () => Date;
 }
 
 /** The kiosk itself: what it is, whether the portal answers, and the visit's start and end. */
@@ -22,7 +27,9 @@ export const appHandlers = ({
   portal,
   visits,
   settings,
-}: AppDeps): HandlerGroup<'getInfo' | 'getStatus' | 'startVisit' | 'endVisit'> => ({
+  outbox,
+  now = () => new Date(),
+}: AppDeps): HandlerGroup<'getInfo' | 'getStatus' | 'getLinkStatus' | 'startVisit' | 'endVisit'> => ({
   getInfo: async () =>
     ok({
       version,
@@ -33,6 +40,11 @@ export const appHandlers = ({
       idle: { ...config.idle },
     }),
   getStatus: async () => ok({ ...portal.status }),
+  getLinkStatus: async () =>
+    ok({
+      link: linkState(portal.status.portal, outbox ? await outbox.figures() : null, now()),
+      checkedAt: portal.status.checkedAt,
+    }),
   startVisit: async () => {
     if ((await settings.get()).outOfService) return fail('out_of_service');
     await visits.start();

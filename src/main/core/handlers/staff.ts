@@ -15,6 +15,7 @@ export type StaffCalls =
   | 'staffStatus'
   | 'staffSetDefaultLanguage'
   | 'staffSetOutOfService'
+  | 'staffSyncNow'
   | 'staffLeave';
 
 /** Staff mode: the service checks the PIN and the session; the attract screen reads availability. */
@@ -25,5 +26,6 @@ export const staffHandlers = ({ staff, settings }: StaffDeps): HandlerGroup<Staf
   staffStatus: () => staff.status(),
   staffSetDefaultLanguage: ({ language }) => staff.setDefaultLanguage(language),
   staffSetOutOfService: ({ outOfService }) => staff.setOutOfService(outOfService),
+  staffSyncNow: () => staff.syncNow(),
   staffLeave: () => staff.leave(),
 });

@@ -1,22 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { z } from 'zod';
-import {
-  auditEventSchema,
-  OUTBOX_ROUTE,
-  OUTCOME_BY_EMAIL_HEADER,
-  type OutboxFigures,
-  type OutboxKind,
-} from '../../../shared/portal-api/outbox';
-import { portalRoutes, type PortalRouteName } from '../../../shared/portal-api/routes';
+import type { OutboxFigures } from '../../../shared/portal-api/outbox';
 import type { OpenedDb } from '../db/open';
 import type { Logger } from '../logger';
-import type { PortalClient, PortalRequest } from '../portal-client/client';
+import type { PortalClient } from '../portal-client/client';
 import type { PortalMonitor } from '../portal-status';
 import { backoffMs, DEFAULT_BACKOFF, verdictOf, type BackoffPolicy } from './backoff';
-import { seal } from './seal';
+import { DeleteBatch } from './delete-batch';
+import { deliveryOf, prepareRow } from './rows';
 import type { SealingKeys } from './sealing-key';
-import { isBusy, OutboxStore, type NewRow, type OutboxRow } from './store';
+import { isBusy, OutboxStore, type OutboxRow } from './store';
 import type { DeliveryOutcome, EnqueueRequest, KioskTx, Outbox, OutboxEntryId } from './types';
 import { Waiters } from './waiters';
 
@@ -35,27 +27,7 @@ export interface OutboxEngineOptions {
   pollMs?: number;
 }
 
-/** Why a row could not be queued: a fault of the caller or of the kiosk's state, never of the portal. */
-export class OutboxError extends Error {
-  constructor(readonly code: 'invalid_body' | 'no_sealing_key') {
-    super(`outbox: ${code}`);
-    this.name = 'OutboxError';
-  }
-}
-
-/** Kinds whose outcome the portal emails to the tenant when nobody waits at the screen. */
-const OUTCOME_BY_EMAIL = new Set<OutboxKind>(['register', 'reset_request']);
-
-/** ≥ 128 bits, made once per row: every attempt of the row sends the same key. */
-const newIdempotencyKey = () => `ob_${randomBytes(24).toString('base64url')}`;
-
-const routeOf = (kind: OutboxKind) => OUTBOX_ROUTE[kind];
-const isPortalRoute = (route: string): route is PortalRouteName => Object.hasOwn(portalRoutes, route);
-function bodySchemaOf(kind: OutboxKind): z.ZodType {
-  const route = routeOf(kind);
-  if (isPortalRoute(route)) return portalRoutes[route].body as z.ZodType;
-  return auditEventSchema;
-}
+const CHECKPOINT_EVERY_MS = 2_000;
 
 /**
  * The outbox engine (issue #9): rows committed before the tenant is told anything, one drainer
@@ -73,6 +45,9 @@ export class OutboxEngine implements Outbox {
   /** Rows queued by this process and not settled yet (so `wait` need not read the database). */
   readonly #known = new Set<OutboxEntryId>();
   readonly #deliveries = new Set<Promise<void>>();
+  /** Rows claimed (in flight in the database) and not sent yet: one claim commit per batch. */
+  #claimed: OutboxRow[] = [];
+  readonly #deletes: DeleteBatch;
   #abort = new AbortController();
   #started = false;
   #stopped = false;
@@ -83,18 +58,26 @@ export class OutboxEngine implements Outbox {
   #pausedUntil = 0;
   #unreachableStreak = 0;
   #unsubscribe: (() => void) | null = null;
+  /** Rows erased since the last WAL checkpoint, and when the first of them was. */
+  #erasedSince: number | null = null;
 
   constructor(private readonly options: OutboxEngineOptions) {
     this.#now = options.now ?? (() => new Date());
     this.#random = options.random ?? Math.random;
     this.#policy = { ...DEFAULT_BACKOFF, ...options.backoff };
-    this.#concurrency = Math.max(1, options.concurrency ?? 2);
+    this.#concurrency = Math.max(1, options.concurrency ?? 4);
     this.#pollMs = options.pollMs ?? 2_000;
     this.#store = new OutboxStore(options.database, this.#now);
-  }
-
-  get concurrency(): number {
-    return this.#concurrency;
+    this.#deletes = new DeleteBatch(
+      this.#store,
+      this.#concurrency,
+      (write) => this.#busyRetry(write),
+      () => {
+        this.#erasedSince ??= Date.now();
+        this.#wake();
+      },
+      options.logger,
+    );
   }
 
   /** Rows a crash left in flight go back to pending, then the drainer runs. */
@@ -117,32 +100,19 @@ export class OutboxEngine implements Outbox {
     this.#abort.abort();
     this.#waiters.releaseAll();
     await Promise.allSettled([...this.#deliveries]);
+    await this.#deletes.flush();
+    if (this.#erasedSince !== null) await this.#store.checkpoint().catch(() => undefined);
   }
 
   async enqueue(request: EnqueueRequest, tx?: KioskTx): Promise<OutboxEntryId> {
-    const row = await this.#prepare(request);
+    const row = await prepareRow(request, () => this.options.keys.current());
     const [inserted] = await this.#store.insertQuery(row, tx);
     return this.#queued(inserted!.id);
   }
 
   async enqueueWith(request: EnqueueRequest, local: readonly BatchItem<'sqlite'>[]): Promise<OutboxEntryId> {
-    const row = await this.#prepare(request);
+    const row = await prepareRow(request, () => this.options.keys.current());
     return this.#queued(await this.#store.insertWith(row, local));
-  }
-
-  /** Checks the body with the route's schema and seals it: everything that awaits, before any write. */
-  async #prepare(request: EnqueueRequest): Promise<NewRow> {
-    const parsed = bodySchemaOf(request.kind).safeParse(request.body);
-    if (!parsed.success) throw new OutboxError('invalid_body');
-    let payload: string;
-    if (request.seal) {
-      const key = await this.options.keys.current();
-      if (!key) throw new OutboxError('no_sealing_key');
-      payload = JSON.stringify(seal(key, parsed.data));
-    } else {
-      payload = JSON.stringify(parsed.data);
-    }
-    return { kind: request.kind, idempotencyKey: newIdempotencyKey(), payload, sealed: request.seal };
   }
 
   #queued(id: OutboxEntryId): OutboxEntryId {
@@ -217,6 +187,7 @@ export class OutboxEngine implements Outbox {
         this.#again = false;
         await this.#claimAndSend();
       } while (this.#again && !this.#stopped);
+      await this.#checkpointIfDue();
       nextMs = await this.#nextWakeMs();
     } catch (error) {
       // Another connection of this process holds a write transaction: look again in a moment.
@@ -230,20 +201,30 @@ export class OutboxEngine implements Outbox {
 
   async #claimAndSend(): Promise<void> {
     while (!this.#stopped && this.#deliveries.size < this.#concurrency && this.#now().getTime() >= this.#pausedUntil) {
-      const rows = await this.#store.claimDue(this.#concurrency - this.#deliveries.size, this.#waiters.ids());
-      if (rows.length === 0) return;
-      for (const row of rows) {
-        const delivery: Promise<void> = this.#deliver(row)
-          .catch((error: unknown) =>
-            this.options.logger.error({ err: error, kind: row.kind }, 'outbox delivery failed'),
-          )
-          .finally(() => {
-            this.#deliveries.delete(delivery);
-            this.#wake();
-          });
-        this.#deliveries.add(delivery);
+      if (this.#claimed.length === 0) {
+        this.#claimed = await this.#store.claimDue(this.#concurrency, this.#waiters.ids());
+        if (this.#claimed.length === 0) return;
       }
+      const row = this.#claimed.shift()!;
+      const delivery: Promise<void> = this.#deliver(row)
+        .catch((error: unknown) => this.options.logger.error({ err: error, kind: row.kind }, 'outbox delivery failed'))
+        .finally(() => {
+          this.#deliveries.delete(delivery);
+          this.#wake();
+        });
+      this.#deliveries.add(delivery);
     }
+  }
+
+  /**
+   * Checkpoints the WAL once the drain settles (nothing in flight), or every CHECKPOINT_EVERY_MS
+   * during a long one: a checkpoint per delivery would cost the drain a few fsyncs a row.
+   */
+  async #checkpointIfDue(): Promise<void> {
+    if (this.#erasedSince === null) return;
+    if (this.#deliveries.size > 0 && Date.now() - this.#erasedSince < CHECKPOINT_EVERY_MS) return;
+    await this.#store.checkpoint();
+    this.#erasedSince = null;
   }
 
   /** When to look again: the next due row or the end of a pause, at most `pollMs`; null while at capacity. */
@@ -257,27 +238,15 @@ export class OutboxEngine implements Outbox {
   }
 
   async #deliver(row: OutboxRow): Promise<void> {
-    const route = routeOf(row.kind);
-    if (!isPortalRoute(route)) {
-      // This portal has no route for the kind yet: keep the row for one that does.
-      await this.#retryLater(row, 'route_unavailable', null);
-      return;
-    }
-    const payload: unknown = JSON.parse(row.payload!);
-    const request: PortalRequest<PortalRouteName> = {
-      idempotencyKey: row.idempotencyKey,
+    const { route, request } = deliveryOf(row, {
+      someoneWaits: this.#waiters.has(row.id),
       signal: this.#abort.signal,
-      ...(row.sealed ? { sealed: payload as PortalRequest<PortalRouteName>['sealed'] } : { body: payload as never }),
-      // Nobody at the screen for the answer: the portal emails the outcome to the tenant instead.
-      ...(OUTCOME_BY_EMAIL.has(row.kind) && !this.#waiters.has(row.id)
-        ? { headers: { [OUTCOME_BY_EMAIL_HEADER]: '1' } }
-        : {}),
-    };
+    });
     const answer = await this.options.portal.call(route, request);
     // Stopping: whatever happened stays unknown here; the row is resumed (and resent) at the next start.
     if (this.#stopped) return;
     if (answer.ok) {
-      await this.#busyRetry(() => this.#store.delivered(row.id));
+      this.#deletes.add(row.id);
       this.#resume();
       this.#settle(row.id, { state: 'delivered', value: answer.value });
       return;
@@ -286,6 +255,7 @@ export class OutboxEngine implements Outbox {
     const verdict = verdictOf(answer.error);
     if (!verdict.retry) {
       await this.#busyRetry(() => this.#store.refused(row.id, code));
+      this.#erasedSince ??= Date.now();
       this.options.logger.warn({ kind: row.kind, code }, 'outbox row refused by the portal');
       if (code === 'sealing_key_retired') void this.options.keys.refresh();
       this.#settle(row.id, { state: 'refused', error: answer.error });
@@ -293,6 +263,8 @@ export class OutboxEngine implements Outbox {
     }
     await this.#retryLater(row, code, verdict.afterMs);
     if (code === 'unreachable' || code === 'not_enrolled') {
+      const unsent = this.#claimed.splice(0).map((r) => r.id);
+      await this.#busyRetry(() => this.#store.release(unsent));
       this.#unreachableStreak += 1;
       this.#pausedUntil = this.#now().getTime() + backoffMs(this.#policy, this.#unreachableStreak, this.#random);
       // The monitor then checks every second or so, and its transition back ends the pause.

@@ -20,8 +20,8 @@ export const isBusy = (error: unknown): boolean => {
 
 /**
  * The outbox table: every statement the engine runs. A delivered row is deleted and a refused
- * row's payload erased with `secure_delete` on (the freed bytes are zeroed), then the WAL is
- * checkpointed, so no sealed or plain payload stays readable in the file after it is settled.
+ * row's payload erased with `secure_delete` on (the freed bytes are zeroed); with the WAL
+ * checkpointed afterwards, no sealed or plain payload stays readable in the files once settled.
  */
 export class OutboxStore {
   constructor(
@@ -82,6 +82,15 @@ export class OutboxStore {
     return row?.at ? new Date(row.at) : null;
   }
 
+  /** Rows claimed but not sent (the portal went away meanwhile): back to pending, as they were. */
+  async release(ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.database.db
+      .update(outbox)
+      .set({ state: 'pending', attempts: sql`${outbox.attempts} - 1`, updatedAt: this.now().toISOString() })
+      .where(and(inArray(outbox.id, [...ids]), eq(outbox.state, 'in_flight')));
+  }
+
   async retryLater(id: number, code: string, at: Date): Promise<void> {
     await this.database.db
       .update(outbox)
@@ -102,11 +111,12 @@ export class OutboxStore {
       .where(eq(outbox.state, 'pending'));
   }
 
-  /** Deletes the row and records the sync time, in one transaction with secure_delete on. */
-  async delivered(id: number): Promise<void> {
+  /** Deletes the rows and records the sync time, in one transaction with secure_delete on. */
+  async delivered(ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
     const at = this.now().toISOString();
     await this.#erasing([
-      { sql: 'DELETE FROM outbox WHERE id = ?', args: [id] },
+      { sql: `DELETE FROM outbox WHERE id IN (${ids.map(() => '?').join(', ')})`, args: [...ids] },
       {
         sql: `INSERT INTO kiosk_meta (key, value, updated_at) VALUES (?, ?, ?)
               ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
@@ -129,6 +139,13 @@ export class OutboxStore {
   async #erasing(statements: { sql: string; args: (string | number)[] }[]): Promise<void> {
     // Per connection, and the pool may hand out any: set in the same transaction as the erase.
     await this.database.client.batch([{ sql: 'PRAGMA secure_delete = ON', args: [] }, ...statements], 'write');
+  }
+
+  /**
+   * Copies the log into the file and empties it: until then the log still holds the pages as they
+   * were before the erase. The engine runs it when a drain settles (each one costs a few fsyncs).
+   */
+  async checkpoint(): Promise<void> {
     await this.database.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 

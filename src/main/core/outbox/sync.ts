@@ -48,6 +48,7 @@ export class KioskSync {
       outbox: this.outbox,
       settings: options.settings,
       keys: this.keys,
+      cache: this.cache,
       version: options.version,
       logger,
       ...(now ? { now } : {}),

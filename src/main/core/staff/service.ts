@@ -3,6 +3,7 @@ import type { Language } from '../../../shared/locale';
 import { fail, ok, type Failure, type Result } from '../../../shared/result';
 import type { KioskDb } from '../db/open';
 import type { Logger } from '../logger';
+import type { OutboxFigures } from '../../../shared/portal-api/outbox';
 import type { KioskEnrolment } from '../portal-client/enrolment';
 import type { Outbox } from '../outbox/types';
 import type { PortalMonitor } from '../portal-status';
@@ -27,11 +28,16 @@ export interface StaffOptions {
   sessionIdleMs: number;
   logger: Logger;
   now?: () => Date;
-  /** Where each audit row is also queued for the portal (an `event` row); null: kept locally only. */
-  outbox?: Pick<Outbox, 'enqueueWith'> | null;
+  /**
+   * Where each audit row is also queued for the portal (an `event` row), and whose figures the
+   * panel shows; null: kept locally only, nothing to show.
+   */
+  outbox?: Pick<Outbox, 'enqueueWith' | 'figures' | 'syncNow'> | null;
 }
 
 type UnlockError = 'staff_pin_wrong' | 'staff_pin_lockout' | 'staff_not_configured';
+
+const NO_FIGURES: OutboxFigures = { byKind: {}, oldestPendingAt: null, refusedCodes: {} };
 
 /**
  * Staff mode in the kiosk core: the PIN check (with its persistent lock-out), the staff session,
@@ -105,9 +111,10 @@ export class StaffService {
   async status(): Promise<Result<CallOutput<'staffStatus'>, 'staff_locked'>> {
     if (!this.#active()) return fail('staff_locked');
     const { db, portal, enrolment, kioskId, version } = this.options;
-    const [health, settings] = await Promise.all([
+    const [health, settings, outbox] = await Promise.all([
       readHealth({ db, portal, enrolment, now: this.#now }),
       this.options.settings.get(),
+      this.#figures(),
     ]);
     return ok({
       kioskId,
@@ -116,7 +123,25 @@ export class StaffService {
       defaultLanguage: settings.defaultLanguage,
       outOfService: settings.outOfService,
       pin: this.pinMode === 'demo' ? 'demo' : 'configured',
+      outbox,
     });
+  }
+
+  /** « Synchroniser maintenant »: every waiting row is tried now, backoff or not. */
+  async syncNow(): Promise<Result<CallOutput<'staffSyncNow'>, 'staff_locked'>> {
+    if (!this.#active()) return this.#refused('sync_now');
+    await this.options.outbox?.syncNow();
+    await this.#audit.record('sync_now', 'ok');
+    const { db, portal, enrolment } = this.options;
+    const [health, outbox] = await Promise.all([
+      readHealth({ db, portal, enrolment, now: this.#now }),
+      this.#figures(),
+    ]);
+    return ok({ outbox, lastSyncAt: health.lastSyncAt });
+  }
+
+  #figures(): Promise<OutboxFigures> {
+    return this.options.outbox?.figures() ?? Promise.resolve(NO_FIGURES);
   }
 
   async setDefaultLanguage(language: Language): Promise<Result<{ defaultLanguage: Language }, 'staff_locked'>> {

@@ -8,6 +8,7 @@ import { normalizeEmail } from '../../../../shared/rules/email';
 import type { Logger } from '../../logger';
 import type { PortalCallError, PortalClient } from '../../portal-client/client';
 import { logUnreachable } from '../common/checks';
+import type { JourneyOutbox } from '../common/journey-outbox';
 import { countsAsFailure, fromPortal, loginProblems } from './errors';
 import { SIGNED_OUT, type LoginState } from './state';
 import { transition, type LoginEvent } from './transitions';
@@ -16,7 +17,10 @@ type LoginAnswer = Result<CallOutput<'login'>, KioskApi['login']['errors'][numbe
 type LoginInput = z.output<KioskApi['login']['input']>;
 
 export interface LoginFlowOptions {
+  /** Login is a direct call: no password material is ever kept on a kiosk, so offline it cannot be checked. */
   portal: PortalClient;
+  /** Where the outcome of each attempt is recorded (codes only); none in some tests. */
+  journey?: JourneyOutbox | null;
   logger: Logger;
   now?: () => Date;
   /** How long « Se déconnecter » waits for the portal before going on without it. */
@@ -56,7 +60,12 @@ export class LoginFlow {
     if (this.#running?.key === key) return this.#running.answer;
     const before: Promise<unknown> = this.#running?.answer ?? Promise.resolve();
     const generation = this.#generation;
-    const answer = before.then(() => this.#attempt(input, generation));
+    const answer = before.then(async () => {
+      const result = await this.#attempt(input, generation);
+      // Written down before the tenant hears it; `visit_ended` reached nobody.
+      if (result.ok || result.error.code !== 'visit_ended') await this.#record(result);
+      return result;
+    });
     const running = { key, answer };
     this.#running = running;
     void answer.finally(() => {
@@ -136,6 +145,12 @@ export class LoginFlow {
       return fail('portal_unreachable');
     }
     return ok({ tenant: tenant.data });
+  }
+
+  async #record(result: LoginAnswer): Promise<void> {
+    const code = result.ok ? 'ok' : result.error.code === 'portal_unreachable' ? 'unavailable' : result.error.code;
+    if (code === 'unavailable') this.options.journey?.recheck();
+    await this.options.journey?.record('login', code);
   }
 
   #refused(error: PortalCallError): LoginAnswer {

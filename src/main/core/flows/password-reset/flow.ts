@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { KioskApi } from '../../../../shared/kiosk-api/calls';
 import type { CallOutput } from '../../../../shared/kiosk-api/types';
@@ -7,8 +6,11 @@ import { fail, ok, type Failure, type Result } from '../../../../shared/result';
 import { normalizeEmail } from '../../../../shared/rules/email';
 import type { CaptchaService } from '../../captcha/captcha-service';
 import type { Logger } from '../../logger';
-import type { PortalCallError, PortalClient } from '../../portal-client/client';
+import type { DeliveryOutcome, OutboxEntryId } from '../../outbox/types';
+import type { PortalCallError } from '../../portal-client/client';
 import { checkCaptcha, logUnreachable } from '../common/checks';
+import type { JourneyOutbox } from '../common/journey-outbox';
+import { outcomeCode } from '../common/journey-outbox';
 import { FlowLifetime } from '../common/flow-lifetime';
 import { confirmProblems, fromPortal, invalidFields, requestProblems, type ResetError } from './errors';
 import { maskEmail, type ResetState } from './state';
@@ -18,8 +20,11 @@ type FlowCall = 'requestReset' | 'confirmReset';
 type Answer<N extends FlowCall> = Result<CallOutput<N>, KioskApi[N]['errors'][number]>;
 type Parsed<N extends FlowCall> = z.output<KioskApi[N]['input']>;
 
+type Refusal = CallOutput<'getReset'>['refusal'];
+
 export interface PasswordResetFlowOptions {
-  portal: PortalClient;
+  /** Both writes (request, new password) go through the outbox. */
+  journey: JourneyOutbox;
   /** null: the kiosk's captcha is turned off. */
   captcha: CaptchaService | null;
   expireAfterSeconds: number;
@@ -36,6 +41,8 @@ export interface PasswordResetFlowOptions {
  */
 export class PasswordResetFlow {
   readonly #flow: FlowLifetime<ResetState, ResetEvent>;
+  /** What a queued new password was refused for, while the tenant is still here to read it. */
+  #refusal: Refusal = null;
 
   constructor(private readonly options: PasswordResetFlowOptions) {
     const now = options.now ?? (() => new Date());
@@ -45,11 +52,16 @@ export class PasswordResetFlow {
       now: () => now().getTime(),
       logger: options.logger,
       transition,
+      onWipe: () => {
+        this.#refusal = null;
+      },
     });
+    options.journey.onSettled((id, outcome) => this.#settled(id, outcome));
   }
 
-  get step(): ResetState['step'] | 'none' {
-    return this.#flow.live()?.step ?? 'none';
+  get step(): CallOutput<'getReset'>['step'] {
+    const step = this.#flow.live()?.step ?? 'none';
+    return step === 'done-queued' ? 'done' : step;
   }
 
   start(): CallOutput<'startReset'> {
@@ -65,10 +77,12 @@ export class PasswordResetFlow {
   snapshot(): CallOutput<'getReset'> {
     const state = this.#flow.live();
     return {
-      step: state?.step ?? 'none',
+      step: this.step,
       maskedEmail: state && 'maskedEmail' in state ? state.maskedEmail : null,
       expiresInSeconds: state ? this.#flow.secondsLeft() : null,
       captchaRequired: this.options.captcha !== null,
+      queued: state?.step === 'done-queued' || (state?.step === 'code' && state.queued),
+      refusal: state ? this.#refusal : null,
     };
   }
 
@@ -85,18 +99,23 @@ export class PasswordResetFlow {
       const captcha = checkCaptcha(this.options.captcha, 'password-reset', input);
       if (captcha) return captcha;
       const body = { email: normalizeEmail(input.email), language: input.language ?? DEFAULT_LANGUAGE };
-      // One key per request: got may retry it safely; a later request is a new one.
-      const answer = await this.options.portal.call('requestReset', { body, idempotencyKey: `reset-${randomUUID()}` });
+      // One row per request (its own Idempotency-Key): a later request is a new one.
+      const { outcome } = await this.options.journey.send('reset_request', body);
+      await this.options.journey.record('password_reset', outcome.state === 'pending' ? 'queued' : 'requested');
       if (generation !== this.#flow.generation) return fail('flow_expired');
-      if (!answer.ok) return this.#refused('requestReset', answer.error, 'request');
+      if (outcome.state === 'refused') return this.#refused('requestReset', outcome.error, 'request');
+      this.#refusal = null;
       const maskedEmail = maskEmail(body.email);
+      // Queued or not, the same answer: nothing here depends on the address having an account.
+      const queued = outcome.state === 'pending';
       const moved = this.#flow.apply({
         type: 'reset_requested',
         email: body.email,
         maskedEmail,
         language: body.language,
+        queued,
       });
-      return moved ?? ok({ step: 'code' as const, maskedEmail });
+      return moved ?? ok({ step: 'code' as const, maskedEmail, queued });
     });
   }
 
@@ -107,14 +126,42 @@ export class PasswordResetFlow {
       const problems = confirmProblems(input);
       if (problems.length > 0) return invalidFields(problems);
       const body = { email: state.email, code: input.code, newPassword: input.newPassword };
-      const answer = await this.options.portal.call('confirmResetByCode', {
-        body,
-        idempotencyKey: this.#flow.submissions.idempotencyKey('confirmResetByCode', body),
-      });
-      if (generation !== this.#flow.generation) return fail('flow_expired');
-      if (!answer.ok) return this.#refused('confirmReset', answer.error, 'confirm');
-      return this.#flow.apply({ type: 'password_changed' }) ?? ok({ step: 'done' as const });
+      this.#refusal = null;
+      const { id, outcome } = await this.options.journey.send('reset_confirm', body);
+      if (generation !== this.#flow.generation) {
+        await this.options.journey.record('password_reset', outcomeCode(outcome), 'left');
+        return fail('flow_expired');
+      }
+      if (outcome.state === 'pending') {
+        const moved = this.#flow.apply({ type: 'password_queued', entryId: id });
+        await this.options.journey.record('password_reset', 'confirm_queued');
+        return moved ?? ok({ step: 'done' as const, queued: true });
+      }
+      await this.options.journey.record(
+        'password_reset',
+        outcome.state === 'delivered' ? 'confirmed' : outcomeCode(outcome),
+      );
+      if (outcome.state === 'refused') return this.#refused('confirmReset', outcome.error, 'confirm');
+      return this.#flow.apply({ type: 'password_changed' }) ?? ok({ step: 'done' as const, queued: false });
     });
+  }
+
+  /** A queued new password answered while the tenant is still here: done, or back to the code. */
+  #settled(id: OutboxEntryId, outcome: DeliveryOutcome): void {
+    const state = this.#flow.held;
+    if (state?.step !== 'done-queued' || state.entryId !== id || outcome.state === 'pending') return;
+    void this.options.journey.record(
+      'password_reset',
+      outcome.state === 'delivered' ? 'confirmed' : outcomeCode(outcome),
+      'late',
+    );
+    if (outcome.state === 'delivered') {
+      this.#flow.apply({ type: 'password_changed' });
+      return;
+    }
+    const code = fromPortal(outcome.error, 'confirm').error.code;
+    this.#refusal = code === 'code_wrong' || code === 'code_expired' || code === 'code_locked' ? code : 'not_delivered';
+    this.#flow.apply({ type: 'queued_refused' });
   }
 
   /** Each step's mapping yields only codes its call lists (checked again by the binder). */

@@ -17,8 +17,19 @@ export const resetStateSchema = z.discriminatedUnion('step', [
     email: emailSchema,
     maskedEmail: z.string().min(3),
     language: z.enum(LANGUAGES),
+    /** The request waits in the outbox (the portal had not answered in time). */
+    queued: z.boolean(),
   }),
   z.strictObject({ step: z.literal('done'), maskedEmail: z.string().min(3) }),
+  // The new password waits in the outbox: the address stays (a refusal sends the tenant back to
+  // the code) until the row named by `entryId` is answered or the visit ends.
+  z.strictObject({
+    step: z.literal('done-queued'),
+    email: emailSchema,
+    maskedEmail: z.string().min(3),
+    language: z.enum(LANGUAGES),
+    entryId: z.number().int().nonnegative(),
+  }),
 ]);
 export type ResetState = z.output<typeof resetStateSchema>;
 export type ResetFlowStep = ResetState['step'];

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { KioskApi } from '../../../../shared/kiosk-api/calls';
+import type { QueuedRefusal } from '../../../../shared/kiosk-api/registration';
 import type { CallOutput } from '../../../../shared/kiosk-api/types';
 import type { z } from 'zod';
 import { DEFAULT_LANGUAGE } from '../../../../shared/locale';
@@ -7,10 +7,14 @@ import { fail, ok, type Failure, type Result } from '../../../../shared/result';
 import { normalizeEmail } from '../../../../shared/rules/email';
 import type { CaptchaService } from '../../captcha/captcha-service';
 import type { Logger } from '../../logger';
+import type { DeliveryOutcome, OutboxEntryId } from '../../outbox/types';
 import type { PortalCallError, PortalClient } from '../../portal-client/client';
 import { checkCaptcha, logUnreachable } from '../common/checks';
+import type { JourneyOutbox } from '../common/journey-outbox';
+import { outcomeCode, unreachable } from '../common/journey-outbox';
 import { FlowLifetime, secondsUntil } from '../common/flow-lifetime';
 import { fromPortal, identityProblems, invalidFields, loginDetailsProblems, type RegistrationError } from './errors';
+import { queuedRefusal, registeredValue, RESEND_GUESS_MS } from './queued';
 import { maskEmail, type RegistrationState } from './state';
 import { transition, type RegistrationEvent } from './transitions';
 
@@ -20,7 +24,9 @@ type Answer<N extends FlowCall> = Result<CallOutput<N>, KioskApi[N]['errors'][nu
 type Parsed<N extends FlowCall> = z.output<KioskApi[N]['input']>;
 
 export interface RegistrationFlowOptions {
+  /** Reads only (identity check, activation status): every write goes through `journey`. */
   portal: PortalClient;
+  journey: JourneyOutbox;
   /** null: the kiosk's captcha is turned off. */
   captcha: CaptchaService | null;
   termsVersion: string;
@@ -43,6 +49,10 @@ export class RegistrationFlow {
   readonly #flow: FlowLifetime<RegistrationState, RegistrationEvent>;
   #statusCheck: { at: number; running: Promise<void> | null } = { at: 0, running: null };
   readonly #now: () => number;
+  /** What a queued registration was refused for, while the tenant is still here to read it. */
+  #refusal: QueuedRefusal | null = null;
+  /** Rows that settled before the flow had moved to `queued` for them (a delivery just after the wait). */
+  readonly #early = new Map<OutboxEntryId, DeliveryOutcome>();
 
   constructor(private readonly options: RegistrationFlowOptions) {
     const now = options.now ?? (() => new Date());
@@ -55,8 +65,11 @@ export class RegistrationFlow {
       transition,
       onWipe: () => {
         this.#statusCheck = { at: 0, running: null };
+        this.#refusal = null;
+        this.#early.clear();
       },
     });
+    options.journey.onSettled((id, outcome) => this.#settled(id, outcome));
   }
 
   get step(): RegistrationState['step'] | 'none' {
@@ -84,6 +97,7 @@ export class RegistrationFlow {
       expiresInSeconds: state ? this.#flow.secondsLeft() : null,
       captchaRequired: this.options.captcha !== null,
       termsVersion: this.options.termsVersion,
+      refusal: state ? this.#refusal : null,
     };
   }
 
@@ -100,16 +114,29 @@ export class RegistrationFlow {
         firstName: input.firstName,
         dateOfBirth: input.dateOfBirth,
       };
-      // One key per submission (the captcha differs), not per identity: the portal must count a
-      // deliberate retry of the same wrong identity towards the cool-down, not replay its answer.
-      const answer = await this.options.portal.call('checkIdentity', {
-        body: identity,
-        idempotencyKey: this.#flow.submissions.idempotencyKey('checkIdentity', input),
-      });
-      if (generation !== this.#flow.generation) return fail('flow_expired');
-      if (!answer.ok) return this.#refused('submitIdentity', answer.error, 'identity');
+      this.#refusal = null;
+      // Offline the form is all the kiosk can check: it holds nothing that could confirm an
+      // identity, so the portal decides when step 2 is delivered, with the same throttles.
+      let checkedBy: 'portal' | 'form' = 'form';
+      if (!this.options.journey.portalDown) {
+        // One key per submission (the captcha differs), not per identity: the portal must count a
+        // deliberate retry of the same wrong identity towards the cool-down, not replay its answer.
+        const answer = await this.options.portal.call('checkIdentity', {
+          body: identity,
+          idempotencyKey: this.#flow.submissions.idempotencyKey('checkIdentity', input),
+        });
+        if (generation !== this.#flow.generation) return fail('flow_expired');
+        if (!answer.ok && !unreachable(answer.error)) return this.#refused('submitIdentity', answer.error, 'identity');
+        if (answer.ok) checkedBy = 'portal';
+        else {
+          this.options.logger.warn({ call: 'checkIdentity', code: answer.error.code }, 'identity left to delivery');
+          this.options.journey.recheck();
+        }
+      }
       const moved = this.#flow.apply({ type: 'identity_confirmed', identity });
-      return moved ?? ok({ step: 'login-details' as const, expiresInSeconds: this.options.expireAfterSeconds });
+      return (
+        moved ?? ok({ step: 'login-details' as const, expiresInSeconds: this.options.expireAfterSeconds, checkedBy })
+      );
     });
   }
 
@@ -127,14 +154,24 @@ export class RegistrationFlow {
         acceptedTermsVersion: input.acceptedTermsVersion!,
         language: input.language ?? DEFAULT_LANGUAGE,
       };
-      const answer = await this.options.portal.call('register', {
-        body,
-        idempotencyKey: this.#flow.submissions.idempotencyKey('register', body),
-      });
-      if (generation !== this.#flow.generation) return fail('flow_expired');
-      if (!answer.ok) return this.#refused('submitLoginDetails', answer.error, 'details');
-      const resendAvailableAt = Date.parse(answer.value.resendAvailableAt);
+      this.#refusal = null;
+      const { id, outcome } = await this.options.journey.send('register', body);
       const maskedEmail = maskEmail(body.email);
+      if (generation !== this.#flow.generation) {
+        // The tenant left; the row stays and its outcome is emailed to the address typed.
+        await this.options.journey.record('registration', outcomeCode(outcome), 'left');
+        return fail('flow_expired');
+      }
+      if (outcome.state === 'pending') {
+        const queued = { type: 'details_queued' as const, email: body.email, maskedEmail, language: body.language };
+        const moved = this.#flow.apply({ ...queued, entryId: id });
+        await this.options.journey.record('registration', 'queued');
+        this.#settleEarly(id);
+        return moved ?? ok({ step: 'queued' as const, maskedEmail });
+      }
+      await this.options.journey.record('registration', outcomeCode(outcome));
+      if (outcome.state === 'refused') return this.#refused('submitLoginDetails', outcome.error, 'details');
+      const resendAvailableAt = registeredValue(outcome.value, this.#now());
       const moved = this.#flow.apply({
         type: 'details_accepted',
         email: body.email,
@@ -155,17 +192,15 @@ export class RegistrationFlow {
 
   activateByCode(input: Parsed<'activateByCode'>): Promise<Answer<'activateByCode'>> {
     return this.#flow.once('activateByCode', input, true, async (generation, state) => {
-      if (state.step === 'done') return ok({ step: 'done' as const });
+      if (state.step === 'done') return ok({ step: 'done' as const, queued: state.queued });
       if (state.step !== 'activation') return fail('wrong_step');
-      const body = { email: state.email, code: input.code };
-      const answer = await this.options.portal.call('activateByCode', {
-        body,
-        idempotencyKey: this.#flow.submissions.idempotencyKey('activateByCode', body),
-      });
+      const { outcome } = await this.options.journey.send('activate_code', { email: state.email, code: input.code });
+      await this.options.journey.record('activation', outcomeCode(outcome));
       if (generation !== this.#flow.generation) return fail('flow_expired');
-      if (!answer.ok && answer.error.code !== 'already_active')
-        return this.#refused('activateByCode', answer.error, 'code');
-      return this.#flow.apply({ type: 'activated' }) ?? ok({ step: 'done' as const });
+      if (outcome.state === 'refused' && outcome.error.code !== 'already_active')
+        return this.#refused('activateByCode', outcome.error, 'code');
+      const queued = outcome.state === 'pending';
+      return this.#flow.apply({ type: 'activated', queued }) ?? ok({ step: 'done' as const, queued });
     });
   }
 
@@ -174,18 +209,42 @@ export class RegistrationFlow {
     return this.#flow.once('resendActivation', input, false, async (generation, state) => {
       if (state.step !== 'activation') return fail('wrong_step');
       const body = { email: state.email, language: input.language ?? state.language };
-      const answer = await this.options.portal.call('resendActivation', {
-        body,
-        idempotencyKey: `resend-${randomUUID()}`,
-      });
+      // Each resend is its own row (own Idempotency-Key): asking again later is a new request.
+      const { outcome } = await this.options.journey.send('resend_activation', body);
       if (generation !== this.#flow.generation) return fail('flow_expired');
-      if (!answer.ok) return this.#refused('resendActivation', answer.error, 'resend');
-      const resendAvailableAt = Date.parse(answer.value.resendAvailableAt);
+      if (outcome.state === 'refused') return this.#refused('resendActivation', outcome.error, 'resend');
+      const queued = outcome.state === 'pending';
+      const resendAvailableAt = queued ? this.#now() + RESEND_GUESS_MS : registeredValue(outcome.value, this.#now());
       return (
         this.#flow.apply({ type: 'activation_resent', resendAvailableAt }) ??
-        ok({ resendAvailableInSeconds: secondsUntil(resendAvailableAt, this.#now()) })
+        ok({ resendAvailableInSeconds: secondsUntil(resendAvailableAt, this.#now()), queued })
       );
     });
+  }
+
+  /** A queued registration answered while the tenant is still here: the screen moves on as online. */
+  #settled(id: OutboxEntryId, outcome: DeliveryOutcome): void {
+    const state = this.#flow.held;
+    if (state?.step !== 'queued' || state.entryId !== id) {
+      // Perhaps settled between the end of the wait and the move to `queued`: kept for a moment.
+      if (state?.step === 'login-details' && this.#early.size < 8) this.#early.set(id, outcome);
+      return;
+    }
+    if (outcome.state === 'pending') return;
+    void this.options.journey.record('registration', outcomeCode(outcome), 'late');
+    if (outcome.state === 'delivered') {
+      this.#flow.apply({ type: 'queued_delivered', resendAvailableAt: registeredValue(outcome.value, this.#now()) });
+      return;
+    }
+    const refused = queuedRefusal(fromPortal(outcome.error, 'details').error.code);
+    this.#refusal = refused.code;
+    if (refused.back) this.#flow.apply({ type: 'queued_refused', back: refused.back });
+  }
+
+  #settleEarly(id: OutboxEntryId): void {
+    const outcome = this.#early.get(id);
+    this.#early.clear();
+    if (outcome) this.#settled(id, outcome);
   }
 
   /** Each step's mapping yields only codes its call lists (checked again by the binder). */

@@ -48,6 +48,11 @@ export class LoginState {
   /** Bumped by each wipe: an answer arriving after it belongs to the previous visitor. */
   #generation = 0;
 
+  /**
+   * The service cannot check a password now (no password is ever kept on a kiosk): said in a
+   * block of its own, with what to do, rather than as one more red line.
+   */
+  readonly unavailable = $derived(this.notice === 'login.error.portal_unreachable');
   readonly waitLeft = $derived(this.retryAt ? Math.max(0, (this.retryAt - this.now) / 1000) : 0);
 
   constructor(private readonly api: KioskClient) {}

@@ -14,6 +14,7 @@ const CONFIRM_FIELDS: readonly ConfirmField[] = ['code', 'newPassword', 'newPass
 const FLOW_NOTICES: Record<string, MessageKey> = {
   flow_expired: 'reset.error.flow_expired',
   portal_unreachable: 'reset.error.portal_unreachable',
+  not_delivered: 'reset.error.not_delivered',
   unavailable: 'error.unavailable',
   forbidden: 'error.forbidden',
 };
@@ -33,6 +34,11 @@ export class PasswordResetState {
   /** A message about the whole step (expired flow, portal down…), or null. */
   notice = $state<MessageKey | null>(null);
   busy = $state(false);
+  /**
+   * The request (at `code`) or the new password (at `done`) is saved in the kiosk, waiting for
+   * the service: the screens say the email or the change will come when it answers.
+   */
+  queued = $state(false);
   /** Bumped by each wipe: an answer arriving after it belongs to the previous visitor. */
   #generation = 0;
 
@@ -41,6 +47,15 @@ export class PasswordResetState {
     private readonly language: () => Language,
   ) {}
 
+  /** The screen is shown: resume, then follow a saved new password until the service answers it. */
+  attach(): () => void {
+    void this.resume();
+    const timer = setInterval(() => {
+      if (this.view === 'done' && this.queued) void this.resume();
+    }, 3000);
+    return () => clearInterval(timer);
+  }
+
   /** The screen is shown: resume where the core's flow stands (after a help page), or start one. */
   async resume(): Promise<void> {
     const gen = this.#generation;
@@ -48,7 +63,16 @@ export class PasswordResetState {
     if (gen !== this.#generation) return;
     if (!result.ok) return this.#flowNotice(result.error.code);
     this.captchaRequired = result.value.captchaRequired;
-    const { step, maskedEmail } = result.value;
+    const { step, maskedEmail, refusal } = result.value;
+    const wasQueued = this.view === 'done' && this.queued;
+    this.queued = result.value.queued;
+    if (wasQueued && step === 'code') {
+      // The saved new password came back refused: the code step says why.
+      this.view = 'code';
+      if (refusal === 'not_delivered') this.notice = 'reset.error.not_delivered';
+      else if (refusal) this.confirm.errors = { code: `reset.error.${refusal}` };
+      return;
+    }
     if (step === 'code' || step === 'done') {
       this.maskedEmail = maskedEmail;
       // Back on step 1 to correct the address is the tenant's choice; the core allows it.
@@ -98,6 +122,7 @@ export class PasswordResetState {
       form.captchaAnswer = '';
       if (result.ok) {
         this.maskedEmail = result.value.maskedEmail;
+        this.queued = result.value.queued;
         this.captcha = null;
         this.confirm.reset();
         this.view = 'code';
@@ -145,6 +170,7 @@ export class PasswordResetState {
       if (gen !== this.#generation) return;
       form.clearSecrets();
       if (result.ok) {
+        this.queued = result.value.queued;
         this.view = 'done';
         return;
       }
@@ -216,6 +242,6 @@ export class PasswordResetState {
     this.notice = null;
     this.captcha = null;
     this.maskedEmail = null;
-    this.busy = false;
+    this.busy = this.queued = false;
   }
 }

@@ -1,3 +1,4 @@
+import type { QueuedRefusal } from '../../../../shared/kiosk-api/registration';
 import type { CallOutput, CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
 import type { Language } from '../../../../shared/locale';
 import type { MessageKey } from '../i18n/catalogue';
@@ -5,14 +6,25 @@ import { IDENTITY_FIELDS, IdentityForm } from './identity-form.svelte';
 import { DETAILS_FIELDS, LoginDetailsForm } from './login-details-form.svelte';
 import { fieldErrors, type FieldErrors } from './registration-errors';
 
-export type RegistrationView = 'identity' | 'login-details' | 'activation' | 'done';
+/** `queued`: step 2 is saved in the kiosk and waits for the service. */
+export type RegistrationView = 'identity' | 'login-details' | 'queued' | 'activation' | 'done';
 /** What step 1 said when it could not go on: shown above the form, which keeps what was typed. */
 export type IdentityOutcome = { kind: 'not-found'; swapped: boolean } | { kind: 'already-registered' } | null;
 export type Captcha = { id: string; image: string; width: number; height: number };
 export type Terms = CallOutput<'getTerms'>;
 type Failure = Extract<CallResult<'submitIdentity' | 'submitLoginDetails' | 'activateByCode'>, { ok: false }>['error'];
 
-/** While on the activation screen, how often to ask whether the link was opened elsewhere. */
+/** A queued registration refused while the tenant is here, as the refusal step 2 would have had online. */
+const AS_ONLINE: Record<Exclude<QueuedRefusal, 'not_delivered'>, Failure> = {
+  identity_not_found: { code: 'identity_not_found' },
+  already_registered: { code: 'already_registered' },
+  email_in_use: { code: 'email_in_use' },
+  terms_outdated: { code: 'terms_outdated' },
+  weak_password: { code: 'invalid_fields', fields: ['password:not_common'] },
+  cooldown: { code: 'cooldown' },
+};
+
+/** While on the activation or queued screen, how often to ask whether it moved on. */
 export const POLL_EVERY_TICKS = 3;
 
 /** Errors that say something about the flow rather than a field, worded above the form. */
@@ -45,6 +57,12 @@ export class RegistrationState {
   /** A happy message (a new email was sent). */
   info = $state<MessageKey | null>(null);
   busy = $state(false);
+  /** Step 1 could check only the form (the service was out of reach): step 2 says so. */
+  checkedOffline = $state(false);
+  /** The queued registration could not be delivered at all: the queued screen sends to the front desk. */
+  notDelivered = $state(false);
+  /** The activation code was saved, not yet checked by the service. */
+  doneQueued = $state(false);
   /** Epoch ms after which step 1 may be tried again / an email resent. */
   cooldownUntil = $state<number | null>(null);
   resendAt = $state<number | null>(null);
@@ -66,7 +84,8 @@ export class RegistrationState {
     let ticks = 0;
     const timer = setInterval(() => {
       this.now = Date.now();
-      if (this.view === 'activation' && ++ticks % POLL_EVERY_TICKS === 0) void this.poll();
+      const waiting = this.view === 'activation' || (this.view === 'queued' && !this.notDelivered);
+      if (waiting && ++ticks % POLL_EVERY_TICKS === 0) void this.poll();
     }, 1000);
     return () => clearInterval(timer);
   }
@@ -79,8 +98,9 @@ export class RegistrationState {
     const state = result.value;
     this.captchaRequired = state.captchaRequired;
     this.termsVersion = state.termsVersion;
-    if (state.step === 'activation' || state.step === 'done') {
+    if (state.step === 'activation' || state.step === 'done' || state.step === 'queued') {
       this.maskedEmail = state.maskedEmail;
+      this.notDelivered = state.refusal === 'not_delivered';
       if (state.resendAvailableInSeconds !== null) this.resendAt = Date.now() + state.resendAvailableInSeconds * 1000;
       this.view = state.step;
       return;
@@ -131,6 +151,7 @@ export class RegistrationState {
       form.clearSecrets();
       if (result.ok) {
         this.view = 'login-details';
+        this.checkedOffline = result.value.checkedBy === 'form';
         this.captcha = null;
       } else this.#identityRefused(result.error);
       await this.newCaptcha();
@@ -164,9 +185,11 @@ export class RegistrationState {
       form.clearSecrets();
       if (result.ok) {
         this.maskedEmail = result.value.maskedEmail;
-        this.resendAt = Date.now() + result.value.resendAvailableInSeconds * 1000;
+        if (result.value.step === 'activation')
+          this.resendAt = Date.now() + result.value.resendAvailableInSeconds * 1000;
         this.captcha = null;
-        this.view = 'activation';
+        this.notDelivered = false;
+        this.view = result.value.step;
         return;
       }
       await this.#detailsRefused(result.error);
@@ -267,8 +290,10 @@ export class RegistrationState {
       const result = await this.api.activateByCode({ code: this.code });
       if (gen !== this.#generation) return;
       this.code = '';
-      if (result.ok) this.view = 'done';
-      else if (
+      if (result.ok) {
+        this.doneQueued = result.value.queued;
+        this.view = 'done';
+      } else if (
         result.error.code === 'code_wrong' ||
         result.error.code === 'code_expired' ||
         result.error.code === 'code_locked'
@@ -291,7 +316,7 @@ export class RegistrationState {
       if (gen !== this.#generation) return;
       if (result.ok) {
         this.resendAt = Date.now() + result.value.resendAvailableInSeconds * 1000;
-        this.info = 'register.resend.done';
+        this.info = result.value.queued ? 'register.resend.queued' : 'register.resend.done';
       } else if (result.error.code === 'resend_cooldown') {
         this.resendAt = Date.now() + (result.error.retryAfterSeconds ?? 60) * 1000;
       } else if (result.error.code === 'resend_daily_cap') this.notice = 'register.error.resend_daily_cap';
@@ -302,12 +327,27 @@ export class RegistrationState {
     }
   }
 
-  /** A link opened on a phone finishes the activation: the kiosk follows. */
+  /**
+   * A link opened on a phone finishes the activation; a queued registration answered by the
+   * service moves on to the code, or back to the step its refusal is about: the kiosk follows.
+   */
   async poll(): Promise<void> {
     const gen = this.#generation;
     const result = await this.api.getRegistration({});
-    if (gen === this.#generation && result.ok && result.value.step === 'done' && this.view === 'activation')
-      this.view = 'done';
+    if (gen !== this.#generation || !result.ok) return;
+    const state = result.value;
+    if (this.view === 'activation' && state.step === 'done') this.view = 'done';
+    if (this.view !== 'queued') return;
+    if (state.step === 'activation') {
+      this.resendAt = Date.now() + (state.resendAvailableInSeconds ?? 0) * 1000;
+      this.view = 'activation';
+    } else if (state.refusal === 'not_delivered') this.notDelivered = true;
+    else if (state.refusal && (state.step === 'identity' || state.step === 'login-details')) {
+      this.view = 'login-details';
+      this.checkedOffline = false;
+      await this.#detailsRefused(AS_ONLINE[state.refusal]);
+      await this.newCaptcha();
+    } else if (state.step === 'none') await this.resume();
   }
 
   /** The end of the visit: every value, error and step forgotten. */
@@ -321,6 +361,6 @@ export class RegistrationState {
     this.captcha = this.terms = this.outcome = null;
     this.maskedEmail = null;
     this.cooldownUntil = this.resendAt = null;
-    this.busy = false;
+    this.busy = this.checkedOffline = this.notDelivered = this.doneQueued = false;
   }
 }

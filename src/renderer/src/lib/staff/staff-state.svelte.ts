@@ -15,8 +15,8 @@ export interface StaffHooks {
   onleave: () => void;
 }
 
-/** How often the panel reads the kiosk's health while it is on screen. */
-export const STATUS_REFRESH_MS = 15_000;
+/** How often the panel reads the kiosk's health while it is on screen (the outbox figures move fast). */
+export const STATUS_REFRESH_MS = 5_000;
 const PIN_FORMAT = /^\d{4,8}$/;
 
 /**
@@ -35,6 +35,11 @@ export class StaffState {
   /** Bumped at each saved change, so the confirmation is announced again. */
   saved = $state(0);
   busy = $state(false);
+  /** « Synchroniser maintenant » is running; bumped `synced` when it is done, to announce it. */
+  syncing = $state(false);
+  synced = $state(0);
+  /** When the figures were read: the oldest waiting row's age is counted from it. */
+  readAt = $state(Date.now());
   /** Bumped by each reset: an answer arriving after it belongs to a session that is over. */
   #generation = 0;
 
@@ -104,7 +109,31 @@ export class StaffState {
     const result = await this.api.staffStatus({});
     if (gen !== this.#generation) return;
     if (this.#ended(result)) return;
-    if (result.ok) this.status = result.value;
+    if (result.ok) {
+      this.status = result.value;
+      this.readAt = Date.now();
+    }
+  }
+
+  /** « Synchroniser maintenant »: every waiting write is tried now; the figures follow. */
+  async syncNow(): Promise<void> {
+    if (this.syncing || !this.status) return;
+    this.syncing = true;
+    this.notice = null;
+    const gen = this.#generation;
+    try {
+      const result = await this.api.staffSyncNow({});
+      if (gen !== this.#generation || this.#ended(result)) return;
+      if (!result.ok) {
+        this.notice = errorMessageKey(result.error.code);
+        return;
+      }
+      this.status = { ...this.status, outbox: result.value.outbox, lastSyncAt: result.value.lastSyncAt };
+      this.readAt = Date.now();
+      this.synced++;
+    } finally {
+      this.syncing = false;
+    }
   }
 
   async setDefaultLanguage(language: Language): Promise<void> {
@@ -134,8 +163,8 @@ export class StaffState {
     this.entry = this.status = this.pinError = null;
     this.pin = '';
     this.notice = null;
-    this.saved = 0;
-    this.busy = false;
+    this.saved = this.synced = 0;
+    this.busy = this.syncing = false;
   }
 
   async #change(call: () => Promise<CallResult<'staffSetDefaultLanguage' | 'staffSetOutOfService'>>): Promise<void> {

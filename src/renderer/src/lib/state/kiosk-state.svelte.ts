@@ -11,8 +11,11 @@ export type Screen = 'attract' | 'home' | 'register' | 'login' | 'forgot-passwor
 export type Entry = Exclude<Screen, 'attract' | 'home' | 'staff' | HelpScreen>;
 export const ENTRIES: readonly Entry[] = ['register', 'login', 'forgot-password', 'help'];
 
-/** What the visitor is told: the portal being unconfigured is, for them, simply "offline". */
-export type PortalView = 'unknown' | 'online' | 'offline';
+/**
+ * What the visitor is told: the portal being unconfigured is, for them, simply "offline";
+ * `degraded`: the portal answers but writes are waiting to be sent.
+ */
+export type PortalView = 'unknown' | 'online' | 'degraded' | 'offline';
 export type AppInfo = CallOutput<'getInfo'>;
 
 export const STATUS_POLL_MS = 15_000;
@@ -94,9 +97,10 @@ export class KioskState {
   }
 
   async refreshStatus(): Promise<void> {
-    const result = await this.api.getStatus({});
-    this.portal = result.ok && result.value.portal === 'online' ? 'online' : 'offline';
-    this.#statusSettled = result.ok && (result.value.checkedAt !== null || result.value.portal === 'not_configured');
+    const result = await this.api.getLinkStatus({});
+    const link = result.ok ? result.value.link : 'offline';
+    this.portal = link === 'online' || link === 'degraded' ? link : 'offline';
+    this.#statusSettled = result.ok && (result.value.checkedAt !== null || result.value.link === 'not_configured');
   }
 
   /** The first touch: the visit starts in the language on screen. */

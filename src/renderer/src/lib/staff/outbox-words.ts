@@ -1,0 +1,37 @@
+import { OUTBOX_KINDS, type OutboxKind } from '../../../../shared/portal-api/outbox';
+import type { MessageKey } from '../i18n/catalogue';
+
+/** Each kind of write, as staff call it. */
+export const KIND_WORDS: Record<OutboxKind, MessageKey> = {
+  register: 'staff.outbox.kind.register',
+  activate_code: 'staff.outbox.kind.activate_code',
+  resend_activation: 'staff.outbox.kind.resend_activation',
+  reset_request: 'staff.outbox.kind.reset_request',
+  reset_confirm: 'staff.outbox.kind.reset_confirm',
+  event: 'staff.outbox.kind.event',
+};
+export { OUTBOX_KINDS };
+
+/** The portal's refusal codes staff may meet, in words; any other is shown as « other » with its code. */
+const CODE_WORDS: Record<string, MessageKey> = {
+  identity_not_found: 'staff.outbox.code.identity_not_found',
+  already_registered: 'staff.outbox.code.already_registered',
+  email_in_use: 'staff.outbox.code.email_in_use',
+  weak_password: 'staff.outbox.code.weak_password',
+  terms_outdated: 'staff.outbox.code.terms_outdated',
+  too_many_attempts: 'staff.outbox.code.too_many_attempts',
+  rate_limited: 'staff.outbox.code.too_many_attempts',
+  invalid_code: 'staff.outbox.code.invalid_code',
+  code_expired: 'staff.outbox.code.code_expired',
+  already_active: 'staff.outbox.code.already_active',
+  resend_cooldown: 'staff.outbox.code.resend',
+  resend_daily_cap: 'staff.outbox.code.resend',
+  sealing_key_retired: 'staff.outbox.code.sealing_key_retired',
+};
+
+export const codeWords = (code: string): MessageKey => CODE_WORDS[code] ?? 'staff.outbox.code.other';
+
+/** Whole minutes since `iso`, at least 0; null when nothing waits. */
+export function minutesSince(iso: string | null, now: number): number | null {
+  return iso === null ? null : Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+}
