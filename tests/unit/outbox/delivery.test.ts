@@ -1,42 +1,22 @@
-import { rmSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { outbox } from '../../../src/main/core/db/schema';
-import type { KioskCore } from '../../../src/main/core/kiosk-core';
 import { readSyncTimes } from '../../../src/main/core/staff/status';
-import { outboxRow, outboxRows, PortalProcess, ready, registration, startCore, tempDir, until } from './harness';
+import { outboxFixture, outboxRow, outboxRows, ready, registration, until } from './harness';
 
 describe('outbox delivery to the real portal', () => {
-  let portal: PortalProcess;
-  let dataDir: string;
-  const cores: KioskCore[] = [];
-  const core = async (enrolmentCode: string | null, sync?: Parameters<typeof startCore>[0]['sync']) => {
-    const started = await startCore({ portalUrl: portal.url, enrolmentCode, dataDir, ...(sync ? { sync } : {}) });
-    cores.push(started);
-    return started;
-  };
-
-  beforeEach(async () => {
-    portal = new PortalProcess();
-    await portal.start();
-    dataDir = tempDir();
-  });
-  afterEach(async () => {
-    for (const c of cores.splice(0)) await c.close();
-    await portal.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const f = outboxFixture();
 
   it('delivers a registration exactly once: one account, one activation email, the row deleted', async () => {
-    const kiosk = await core(await portal.enrolmentCode());
+    const kiosk = await f.core(await f.portal.enrolmentCode());
     await ready(kiosk);
     const email = 'zoe.lefevre@exemple.invalid';
     const id = await kiosk.outbox.enqueue({ kind: 'register', body: registration(2, email), seal: true });
     const outcome = await kiosk.outbox.wait(id, 60_000);
     expect(outcome).toMatchObject({ state: 'delivered', value: { status: 'pending_activation' } });
-    expect(await portal.accountsWithEmail(email)).toBe(1);
+    expect(await f.portal.accountsWithEmail(email)).toBe(1);
     const mails = await until(async () => {
-      const m = await portal.mailsTo(email);
+      const m = await f.portal.mailsTo(email);
       return m.length > 0 && m;
     }, 'the activation email');
     expect(mails).toHaveLength(1);
@@ -47,11 +27,11 @@ describe('outbox delivery to the real portal', () => {
   });
 
   it('keeps rows pending with backoff while the portal is down, and delivers at once when it is back', async () => {
-    const code = await portal.enrolmentCode();
+    const code = await f.portal.enrolmentCode();
     // A backoff far longer than the test: only the portal's return can explain a delivery.
-    const kiosk = await core(code, { engine: { backoff: { baseMs: 3_600_000, capMs: 3_600_000 } } });
+    const kiosk = await f.core(code, { sync: { engine: { backoff: { baseMs: 3_600_000, capMs: 3_600_000 } } } });
     await ready(kiosk);
-    await portal.stop();
+    await f.portal.stop();
     const email = 'ines.perrin@exemple.invalid';
     const id = await kiosk.outbox.enqueue({ kind: 'register', body: registration(7, email), seal: true });
     expect(await kiosk.outbox.wait(id, 50)).toEqual({ state: 'pending' });
@@ -66,24 +46,24 @@ describe('outbox delivery to the real portal', () => {
     await until(() => kiosk.portal.status.portal === 'offline', 'the monitor to see the portal down');
 
     const settled = new Promise((resolve) => kiosk.outbox.onSettled((sid, outcome) => sid === id && resolve(outcome)));
-    await portal.start();
+    await f.portal.start();
     expect(await settled).toMatchObject({ state: 'delivered' });
     await until(async () => (await outboxRow(kiosk, id)) === null, 'the delivered row deleted');
-    expect(await portal.accountsWithEmail(email)).toBe(1);
+    expect(await f.portal.accountsWithEmail(email)).toBe(1);
   });
 
   it('resends rows a crash left in flight, and the portal runs them once even if the first send arrived', async () => {
-    const code = await portal.enrolmentCode();
+    const code = await f.portal.enrolmentCode();
     const email = 'theo.garnier@exemple.invalid';
     let id: number;
     {
-      const kiosk = await core(code);
+      const kiosk = await f.core(code);
       await ready(kiosk);
       await kiosk.sync.stop(); // the drainer is gone, as in a crash before it could send
       id = await kiosk.outbox.enqueue({ kind: 'register', body: registration(6, email), seal: true });
       const row = (await outboxRow(kiosk, id))!;
       // The send reached the portal, then the kiosk died before it heard the answer.
-      const first = await fetch(`${portal.url}/v1/registrations`, {
+      const first = await fetch(`${f.portal.url}/v1/registrations`, {
         method: 'POST',
         headers: {
           'content-type': 'application/sealed+json',
@@ -94,18 +74,17 @@ describe('outbox delivery to the real portal', () => {
       });
       expect(first.status).toBe(201);
       await kiosk.database.db.update(outbox).set({ state: 'in_flight' }).where(eq(outbox.id, id));
-      await kiosk.close();
-      cores.pop();
+      await f.closeCore(kiosk);
     }
-    const restarted = await core(code);
+    const restarted = await f.core(code);
     await until(async () => (await outboxRow(restarted, id)) === null, 'the resumed row to be delivered');
-    expect(await portal.accountsWithEmail(email)).toBe(1);
-    await until(async () => (await portal.mailsTo(email)).length > 0, 'the activation email');
-    expect(await portal.mailsTo(email)).toHaveLength(1);
+    expect(await f.portal.accountsWithEmail(email)).toBe(1);
+    await until(async () => (await f.portal.mailsTo(email)).length > 0, 'the activation email');
+    expect(await f.portal.mailsTo(email)).toHaveLength(1);
   });
 
   it('records a permanent refusal with its code, erases its payload, and never tries it again', async () => {
-    const kiosk = await core(await portal.enrolmentCode());
+    const kiosk = await f.core(await f.portal.enrolmentCode());
     await ready(kiosk);
     const wrong = registration(5, 'camille.martin@exemple.invalid');
     wrong.identity.dateOfBirth = '1988-09-09';
@@ -128,9 +107,9 @@ describe('outbox delivery to the real portal', () => {
   });
 
   it('wait() answers pending after its time; the row is still delivered later and heard by onSettled', async () => {
-    const kiosk = await core(await portal.enrolmentCode());
+    const kiosk = await f.core(await f.portal.enrolmentCode());
     await ready(kiosk);
-    await portal.stop();
+    await f.portal.stop();
     const id = await kiosk.outbox.enqueue({
       kind: 'reset_request',
       body: { email: 'zoe@exemple.invalid' },
@@ -138,14 +117,14 @@ describe('outbox delivery to the real portal', () => {
     });
     expect(await kiosk.outbox.wait(id, 100)).toEqual({ state: 'pending' });
     const heard = new Promise((resolve) => kiosk.outbox.onSettled((sid, outcome) => sid === id && resolve(outcome)));
-    await portal.start();
+    await f.portal.start();
     expect(await heard).toEqual({ state: 'delivered', value: { accepted: true } });
     // A later wait() for a settled row answers at once, from memory.
     expect(await kiosk.outbox.wait(id, 60_000)).toEqual({ state: 'delivered', value: { accepted: true } });
   });
 
   it('asks the portal to email the outcome only when nobody waits at the screen for it', async () => {
-    const kiosk = await core(await portal.enrolmentCode());
+    const kiosk = await f.core(await f.portal.enrolmentCode());
     await ready(kiosk);
     const refusedFor = (email: string) => {
       const body = registration(5, email);
@@ -168,11 +147,11 @@ describe('outbox delivery to the real portal', () => {
     });
     expect(await left).toMatchObject([unwatched, { state: 'refused', error: { code: 'identity_not_found' } }]);
     const [mail] = await until(async () => {
-      const m = await portal.mailsTo('parti@exemple.invalid');
+      const m = await f.portal.mailsTo('parti@exemple.invalid');
       return m.length > 0 && m;
     }, 'the outcome email');
     expect(mail!.subject).toContain('n’a pas abouti');
     // The portal's mail queue sends in order: the first refusal, had it been emailed, would be there.
-    expect(await portal.mailsTo('vu@exemple.invalid')).toHaveLength(0);
+    expect(await f.portal.mailsTo('vu@exemple.invalid')).toHaveLength(0);
   });
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
+import { afterEach, beforeEach } from 'vitest';
 import { configSchema } from '../../../src/main/core/config';
 import { outbox } from '../../../src/main/core/db/schema';
 import { startKioskCore, type KioskCore, type KioskCoreOptions } from '../../../src/main/core/kiosk-core';
@@ -194,4 +195,49 @@ export async function countingProxy(target: () => string, path: string, holdMs =
     counts,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Per test: a fresh portal (stoppable) and a kiosk data folder; `core` starts kiosk cores on that
+ * folder, each closed after the test (or earlier with `closeCore`).
+ */
+export function outboxFixture(portalConfig: Record<string, unknown> = {}) {
+  const cores: KioskCore[] = [];
+  const fixture = {
+    portal: null as unknown as PortalProcess,
+    dataDir: '',
+    async core(
+      enrolmentCode: string | null,
+      options: Pick<Parameters<typeof startCore>[0], 'sync' | 'config'> = {},
+    ): Promise<KioskCore> {
+      const started = await startCore({
+        portalUrl: fixture.portal.url,
+        enrolmentCode,
+        dataDir: fixture.dataDir,
+        ...options,
+      });
+      cores.push(started);
+      return started;
+    },
+    /** A core started elsewhere (another data folder), closed after the test like the others. */
+    track(core: KioskCore): KioskCore {
+      cores.push(core);
+      return core;
+    },
+    async closeCore(core: KioskCore): Promise<void> {
+      cores.splice(cores.indexOf(core), 1);
+      await core.close();
+    },
+  };
+  beforeEach(async () => {
+    fixture.portal = new PortalProcess(undefined, portalConfig);
+    await fixture.portal.start();
+    fixture.dataDir = tempDir();
+  });
+  afterEach(async () => {
+    for (const core of cores.splice(0)) await core.close();
+    await fixture.portal.close();
+    rmSync(fixture.dataDir, { recursive: true, force: true });
+  });
+  return fixture;
 }

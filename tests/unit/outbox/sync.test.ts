@@ -1,46 +1,23 @@
 import { rmSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { staffAudit } from '../../../src/main/core/db/schema';
-import type { KioskCore } from '../../../src/main/core/kiosk-core';
 import { hashStaffPin } from '../../../src/main/core/staff/pin-hash';
 import { readSyncTimes } from '../../../src/main/core/staff/status';
 import { loadPortalKeys } from '../../../src/portal/security/keys';
-import { outboxRow, outboxRows, PortalProcess, ready, registration, startCore, tempDir, until } from './harness';
+import { outboxFixture, outboxRow, outboxRows, ready, registration, startCore, tempDir, until } from './harness';
 
 const ADMIN = 'admin-token-for-outbox-tests-0123456789';
 
 describe('heartbeats, caches, staff events and key rotation', () => {
-  let portal: PortalProcess;
-  let dataDir: string;
-  const cores: KioskCore[] = [];
-  const core = async (enrolmentCode: string | null, config?: Record<string, unknown>) => {
-    const started = await startCore({ portalUrl: portal.url, enrolmentCode, dataDir, ...(config ? { config } : {}) });
-    cores.push(started);
-    return started;
-  };
-  const closeCore = async (c: KioskCore) => {
-    cores.splice(cores.indexOf(c), 1);
-    await c.close();
-  };
+  const f = outboxFixture({ adminToken: ADMIN });
   const fleet = async () => {
-    const r = await fetch(`${portal.url}/v1/admin/kiosks`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    const r = await fetch(`${f.portal.url}/v1/admin/kiosks`, { headers: { authorization: `Bearer ${ADMIN}` } });
     return ((await r.json()) as { value: { kiosks: Record<string, unknown>[] } }).value.kiosks;
   };
 
-  beforeEach(async () => {
-    portal = new PortalProcess(undefined, { adminToken: ADMIN });
-    await portal.start();
-    dataDir = tempDir();
-  });
-  afterEach(async () => {
-    for (const c of cores.splice(0)) await c.close();
-    await portal.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
   it('a heartbeat carries the outbox figures and counts as a sync; key and kiosk settings stay cached offline', async () => {
-    const code = await portal.enrolmentCode();
-    const kiosk = await core(code);
+    const code = await f.portal.enrolmentCode();
+    const kiosk = await f.core(code);
     await ready(kiosk);
     await kiosk.sync.outbox.stop();
     await kiosk.outbox.enqueue({ kind: 'reset_request', body: { email: 'hb@exemple.invalid' }, seal: true });
@@ -57,11 +34,11 @@ describe('heartbeats, caches, staff events and key rotation', () => {
     });
     expect(await kiosk.sync.heartbeat.portalConfig()).toMatchObject({ termsVersion: '2025-01' });
     const key = await kiosk.sync.keys.current();
-    await closeCore(kiosk);
+    await f.closeCore(kiosk);
 
     // Restarted with the portal down: the key and the portal's settings come from the database.
-    await portal.stop();
-    const offline = await core(code);
+    await f.portal.stop();
+    const offline = await f.core(code);
     expect(await offline.sync.keys.current()).toEqual(key);
     expect(await offline.sync.heartbeat.portalConfig()).toMatchObject({ termsVersion: '2025-01' });
     const id = await offline.outbox.enqueue({
@@ -75,7 +52,7 @@ describe('heartbeats, caches, staff events and key rotation', () => {
 
   it('queues each staff action as an event, committed with the local audit row, and delivers it', async () => {
     const pinHash = await hashStaffPin('97531', { logN: 14, r: 8, p: 1 });
-    const kiosk = await core(await portal.enrolmentCode(), { staff: { pinHash } });
+    const kiosk = await f.core(await f.portal.enrolmentCode(), { config: { staff: { pinHash } } });
     await ready(kiosk);
     expect((await kiosk.dispatch('staffUnlock', { pin: '13579' }, { channel: 'web' })).ok).toBe(false);
     expect((await kiosk.dispatch('staffUnlock', { pin: '97531' }, { channel: 'web' })).ok).toBe(true);
@@ -92,8 +69,8 @@ describe('heartbeats, caches, staff events and key rotation', () => {
     // Two kiosks each seal a row to the first key while their drainer is off.
     const secondDir = tempDir();
     const queueOne = async (dir: string, i: number, email: string) => {
-      const code = await portal.enrolmentCode();
-      const kiosk = await startCore({ portalUrl: portal.url, enrolmentCode: code, dataDir: dir });
+      const code = await f.portal.enrolmentCode();
+      const kiosk = await startCore({ portalUrl: f.portal.url, enrolmentCode: code, dataDir: dir });
       await ready(kiosk);
       await kiosk.sync.stop();
       const id = await kiosk.outbox.enqueue({ kind: 'register', body: registration(i, email), seal: true });
@@ -101,27 +78,27 @@ describe('heartbeats, caches, staff events and key rotation', () => {
       await kiosk.close();
       return { code, id, keyId };
     };
-    const within = await queueOne(dataDir, 0, 'grace@exemple.invalid');
+    const within = await queueOne(f.dataDir, 0, 'grace@exemple.invalid');
     const past = await queueOne(secondDir, 1, 'passee@exemple.invalid');
     try {
-      const keys = await loadPortalKeys(portal.portal.db, portal.clock.now, { graceSeconds: 30 * 86_400 });
+      const keys = await loadPortalKeys(f.portal.portal.db, f.portal.clock.now, { graceSeconds: 30 * 86_400 });
       await keys.rotate();
       // The first kiosk comes back while the old key is in its grace: its row is delivered.
-      const first = await core(within.code);
+      const first = await f.core(within.code);
       await until(async () => (await outboxRow(first, within.id)) === null, 'the row sealed within the grace');
-      expect(await portal.accountsWithEmail('grace@exemple.invalid')).toBe(1);
+      expect(await f.portal.accountsWithEmail('grace@exemple.invalid')).toBe(1);
 
       // The second comes back after the grace and a second rotation: the old private key is gone.
-      portal.clock.advance(31 * 86_400);
+      f.portal.clock.advance(31 * 86_400);
       await keys.rotate();
       const current = await keys.current();
       expect(current.keyId).not.toBe(past.keyId);
-      const second = await startCore({ portalUrl: portal.url, enrolmentCode: past.code, dataDir: secondDir });
-      cores.push(second);
+      const second = await startCore({ portalUrl: f.portal.url, enrolmentCode: past.code, dataDir: secondDir });
+      f.track(second);
       await until(async () => (await outboxRow(second, past.id))?.state === 'refused', 'the refusal');
       expect(await outboxRow(second, past.id)).toMatchObject({ lastErrorCode: 'sealing_key_retired', payload: null });
       expect((await second.outbox.figures()).refusedCodes).toEqual({ sealing_key_retired: 1 });
-      expect(await portal.accountsWithEmail('passee@exemple.invalid')).toBe(0);
+      expect(await f.portal.accountsWithEmail('passee@exemple.invalid')).toBe(0);
       await until(async () => (await second.sync.keys.current())?.keyId === current.keyId, 'the new key fetched');
       // The tenant (or staff) registers again: sealed to the new key, delivered.
       const fresh = await second.outbox.enqueue({
