@@ -144,6 +144,10 @@ export class OutboxEngine implements Outbox {
     return this.#store.figures();
   }
 
+  async canSeal(): Promise<boolean> {
+    return (await this.options.keys.current()) !== null;
+  }
+
   async syncNow(): Promise<void> {
     await this.#store.allDueNow();
     this.#resume();

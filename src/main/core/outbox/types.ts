@@ -47,4 +47,6 @@ export interface Outbox {
   figures(): Promise<OutboxFigures>;
   /** « Synchroniser maintenant »: try every pending row now, ignoring backoff. */
   syncNow(): Promise<void>;
+  /** Whether a sealed row can be queued: the portal's key was fetched once (kept for offline use). */
+  canSeal(): Promise<boolean>;
 }

@@ -62,6 +62,14 @@ export class JourneyOutbox {
     return { id, outcome };
   }
 
+  /**
+   * Whether a sealed write can be kept for later: a kiosk that never reached the portal has no key,
+   * so an offline step 1 would only lead the tenant to a step 2 that cannot be saved.
+   */
+  async canQueue(): Promise<boolean> {
+    return (await this.options.outbox?.canSeal()) ?? false;
+  }
+
   /** Records what a journey told the tenant: codes only, so nothing personal reaches the portal. */
   async record(event: JourneyName, outcome: string, detail: string | null = null): Promise<void> {
     const row: AuditEvent = {

@@ -133,6 +133,9 @@ export class RegistrationFlow {
           this.options.journey.recheck();
         }
       }
+      if (checkedBy === 'form' && !(await this.options.journey.canQueue()))
+        return this.#refused('submitIdentity', { code: 'unreachable' }, 'identity');
+      if (generation !== this.#flow.generation) return fail('flow_expired');
       const moved = this.#flow.apply({ type: 'identity_confirmed', identity });
       return (
         moved ?? ok({ step: 'login-details' as const, expiresInSeconds: this.options.expireAfterSeconds, checkedBy })
