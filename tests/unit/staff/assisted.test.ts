@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, staffAudit } from '../../../src/main/core/db/schema';
 import { kioskEvents } from '../../../src/portal/db/schema';
 import { hashStaffPin } from '../../../src/main/core/staff/pin-hash';
-import { identityOf, startHarness, STRONG_PASSWORD, type Harness } from '../portal/harness';
-import { solvedCaptcha, startTestKiosk, type TestKiosk } from '../registration/kiosk-harness';
+import { identityOf, startHarness, type Harness } from '../portal/harness';
+import { loginDetails, solvedCaptcha, startTestKiosk, type TestKiosk } from '../registration/kiosk-harness';
 
 const PIN = '97531';
 let h: Harness;
@@ -27,14 +27,7 @@ const identity = (i: number) => {
   const id = identityOf(i);
   return { ...id, accountNumber: typed(id.accountNumber) };
 };
-const details = (email: string) => ({
-  email,
-  emailConfirmation: email,
-  password: STRONG_PASSWORD,
-  passwordConfirmation: STRONG_PASSWORD,
-  acceptedTermsVersion: '2025-01',
-  language: 'fr',
-});
+const details = (email: string) => loginDetails(email);
 
 async function assisted(journey: string) {
   expect((await kiosk.call('staffUnlock', { pin: PIN })).ok).toBe(true);
