@@ -113,3 +113,28 @@ for (const [width, height] of [
     });
   }
 }
+
+test.describe('assisted idle time', () => {
+  // The shortest idle times the kiosk accepts; the page's clock is then moved on by hand.
+  test.use({ kioskEnv: { KIOSK_IDLE_WARN_SECONDS: '15', KIOSK_IDLE_COUNTDOWN_SECONDS: '5' } });
+  test.beforeEach(async ({ page, kiosk }) => {
+    await page.clock.install();
+    await page.goto(kiosk.launchUrl);
+  });
+
+  test('twice the quiet time before « Êtes-vous toujours là ? », then the visit ends at the staff PIN', async ({
+    page,
+  }) => {
+    const question = page.getByRole('dialog', { name: 'Êtes-vous toujours là ?' });
+    await unlock(page);
+    await assistRegistration(page);
+    await expect(band(page)).toBeVisible();
+    await page.clock.fastForward('00:20');
+    await expect(question).toHaveCount(0);
+    await page.clock.fastForward('00:11');
+    await expect(question).toBeVisible();
+    await page.clock.fastForward('00:06');
+    await expect(page.locator('#staff-pin')).toBeVisible();
+    await expect(band(page)).toHaveCount(0);
+  });
+});
