@@ -108,6 +108,20 @@ describe('assisted visit', () => {
     expect(journey.map((e) => e.assisted)).toEqual([true, false]);
   });
 
+  it('one staff session starts one assisted visit, even for 100 calls at once', async () => {
+    await kiosk.call('endVisit', { reason: 'finished' });
+    expect((await kiosk.call('staffUnlock', { pin: PIN })).ok).toBe(true);
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => kiosk.call('staffStartAssisted', { journey: 'login' })),
+    );
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok).every((a) => a.error.code === 'staff_locked')).toBe(true);
+    const starts = (await kiosk.core.database.db.select().from(staffAudit)).filter(
+      (r) => r.action === 'assisted_visit_start' && r.outcome === 'ok' && r.detail === 'login',
+    );
+    expect(starts).toHaveLength(1);
+  });
+
   it('skips the captcha for the reset request; an idle end brings it back', async () => {
     await kiosk.call('endVisit', { reason: 'finished' });
     expect((await assisted('password_reset')).ok).toBe(true);

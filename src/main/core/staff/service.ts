@@ -174,8 +174,10 @@ export class StaffService {
    */
   async startAssisted(journey: AssistedJourney): Promise<Result<CallOutput<'staffStartAssisted'>, 'staff_locked'>> {
     if (!this.#active()) return this.#refused('assisted_visit_start');
+    // Ended before any await: a second call racing this one finds no session (one visit per PIN).
+    const ended = this.#session.end();
     await this.#audit.record('assisted_visit_start', 'ok', journey);
-    if (this.#session.end()) await this.#audit.record('session_end', 'ok', 'assisted');
+    if (ended) await this.#audit.record('session_end', 'ok', 'assisted');
     await this.options.visits.start();
     this.options.assisted.begin(journey);
     return ok({ journey, idle: { ...this.options.assistedIdle } });
