@@ -18,6 +18,7 @@ import { KioskEnrolment } from './portal-client/enrolment';
 import type { Outbox } from './outbox/types';
 import { KioskSync, type KioskSyncOptions } from './outbox/sync';
 import { PortalMonitor } from './portal-status';
+import { AssistedVisit } from './staff/assisted';
 import { StaffService } from './staff/service';
 import { KioskSettings } from './staff/settings';
 import { loadTerms } from './terms';
@@ -91,6 +92,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const captcha = config.captcha
     ? new CaptchaService({ ...(now ? { now } : {}), ...(captchaAnswers ? { answers: captchaAnswers } : {}) })
     : null;
+  // Only a live staff session starts one; every end of visit ends it (captcha back, idle as configured).
+  const assisted = new AssistedVisit();
+  visits.onWipe(() => assisted.end());
+  const visitCaptcha = assisted.captcha(captcha);
   const terms = loadTerms(options.resourcesDir);
   const settings = new KioskSettings(database.db, config.language);
   const sync = new KioskSync({
@@ -108,13 +113,14 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     outbox: config.portalUrl ? sync.outbox : null,
     logger,
     monitor: portal,
+    assisted: () => assisted.active,
     now: () => (now ? now() : new Date()).getTime(),
     ...(answerWaitMs !== undefined ? { answerWaitMs } : {}),
   });
   const registration = new RegistrationFlow({
     portal: client,
     journey,
-    captcha,
+    captcha: visitCaptcha,
     termsVersion: terms.version,
     expireAfterSeconds: config.registration.expireAfterSeconds,
     logger,
@@ -129,7 +135,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   visits.onWipe(() => login.wipe());
   const passwordReset = new PasswordResetFlow({
     journey,
-    captcha,
+    captcha: visitCaptcha,
     expireAfterSeconds: config.passwordReset.expireAfterSeconds,
     logger,
     ...(now ? { now } : {}),
@@ -148,6 +154,13 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     sessionIdleMs: (config.idle.warnAfterSeconds + config.idle.countdownSeconds) * 1000,
     logger,
     outbox: sync.outbox,
+    assisted,
+    visits,
+    // Twice the tenant's quiet time: staff explain, the tenant looks for a paper.
+    assistedIdle: {
+      warnAfterSeconds: config.idle.warnAfterSeconds * 2,
+      countdownSeconds: config.idle.countdownSeconds,
+    },
     ...(now ? { now } : {}),
   });
   // A staff session ends with the visit: « Terminer », idle, the next visit, a restart.
@@ -169,7 +182,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       outbox: config.portalUrl ? sync.outbox : null,
       ...(now ? { now } : {}),
     }),
-    ...registrationHandlers({ flow: registration, captcha, terms }),
+    ...registrationHandlers({ flow: registration, captcha: visitCaptcha, terms }),
     ...staffHandlers({ staff, settings }),
     ...loginHandlers({ flow: login }),
     ...passwordResetHandlers({ flow: passwordReset }),

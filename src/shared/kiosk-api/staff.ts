@@ -22,6 +22,10 @@ export const ENROLMENT_STATES = ['enrolled', 'not_enrolled', 'code_refused', 'no
 
 const locked = ['staff_locked'] as const;
 
+/** The tenant journeys staff may start in assisted mode. */
+export const ASSISTED_JOURNEYS = ['registration', 'login', 'password_reset'] as const;
+export type AssistedJourney = (typeof ASSISTED_JOURNEYS)[number];
+
 export const staffCalls = {
   /** Whether the attract screen may start visits. */
   getAvailability: defineCall({
@@ -91,6 +95,20 @@ export const staffCalls = {
   staffSetOutOfService: defineCall({
     input: z.strictObject({ outOfService: z.boolean() }),
     output: z.strictObject({ outOfService: z.boolean() }),
+    errors: locked,
+  }),
+
+  /**
+   * Starts a tenant journey in assisted mode: a new visit, without captcha and with a longer idle
+   * wait (`idle`, what the screen must use), marked on screen. The staff session ends here: staff
+   * type the PIN again for their next action. Only this call, with a live session, starts one.
+   */
+  staffStartAssisted: defineCall({
+    input: z.strictObject({ journey: z.enum(ASSISTED_JOURNEYS) }),
+    output: z.strictObject({
+      journey: z.enum(ASSISTED_JOURNEYS),
+      idle: z.strictObject({ warnAfterSeconds: seconds, countdownSeconds: seconds }),
+    }),
     errors: locked,
   }),
 

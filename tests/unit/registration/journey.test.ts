@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityOf, startHarness, STRONG_PASSWORD, type Harness } from '../portal/harness';
 import { memoryLogger } from '../helpers/kiosk';
-import { accountsOf as portalAccountsOf, solvedCaptcha, startTestKiosk, type TestKiosk } from './kiosk-harness';
+import {
+  accountsOf as portalAccountsOf,
+  loginDetails,
+  solvedCaptcha,
+  startTestKiosk,
+  type TestKiosk,
+} from './kiosk-harness';
 
 let h: Harness;
 let kiosk: TestKiosk;
@@ -32,15 +38,7 @@ async function throughStep1(i: number, names: { lastName?: string; firstName?: s
   expect(r, JSON.stringify(r)).toMatchObject({ ok: true, value: { step: 'login-details' } });
 }
 
-const details = (email: string, extra: Record<string, unknown> = {}) => ({
-  email,
-  emailConfirmation: email,
-  password: STRONG_PASSWORD,
-  passwordConfirmation: STRONG_PASSWORD,
-  acceptedTermsVersion: '2025-01',
-  language: 'fr',
-  ...extra,
-});
+const details = loginDetails;
 
 const accountsOf = (i: number) => portalAccountsOf(h, i);
 

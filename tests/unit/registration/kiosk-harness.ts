@@ -8,7 +8,7 @@ import { findResourcesDir } from '../../../src/main/core/paths';
 import type { CallName, CAPTCHA_PURPOSES } from '../../../src/shared/kiosk-api';
 import { and, eq, sql } from 'drizzle-orm';
 import { accounts, signatories } from '../../../src/portal/db/schema';
-import { identityOf, type Harness, type TestClock } from '../portal/harness';
+import { identityOf, STRONG_PASSWORD, type Harness, type TestClock } from '../portal/harness';
 
 export const KIOSK_DB_KEY = 'test-key-0123456789abcdef';
 
@@ -88,6 +88,17 @@ export async function solvedCaptcha(kiosk: TestKiosk, purpose: (typeof CAPTCHA_P
   if (!drawn.ok || !drawn.value.required) throw new Error('no captcha drawn');
   return { captchaId: drawn.value.captchaId!, captchaAnswer: answer };
 }
+
+/** Step 2's fields as a tenant types them (without the captcha). */
+export const loginDetails = (email: string, extra: Record<string, unknown> = {}) => ({
+  email,
+  emailConfirmation: email,
+  password: STRONG_PASSWORD,
+  passwordConfirmation: STRONG_PASSWORD,
+  acceptedTermsVersion: '2025-01',
+  language: 'fr',
+  ...extra,
+});
 
 /** How many accounts the portal holds for test signatory `i`: one once registered, never two. */
 export async function accountsOf(h: Harness, i: number): Promise<number> {

@@ -3,9 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCutProxy, type CutProxy } from './cut-proxy';
-import { identityOf, portalAccount, startHarness, STRONG_PASSWORD, type Harness } from '../portal/harness';
+import { identityOf, portalAccount, startHarness, type Harness } from '../portal/harness';
 import { memoryLogger } from '../helpers/kiosk';
-import { accountsOf as portalAccountsOf, solvedCaptcha, startTestKiosk, type TestKiosk } from './kiosk-harness';
+import {
+  accountsOf as portalAccountsOf,
+  loginDetails,
+  solvedCaptcha,
+  startTestKiosk,
+  type TestKiosk,
+} from './kiosk-harness';
 
 /**
  * The issue's « done when », in the kiosk core: the portal goes away after the kiosk started; a
@@ -41,12 +47,7 @@ async function queueRegistration(k: TestKiosk, i: number, email: string) {
   const step1 = await k.call('submitIdentity', { ...identityOf(i), ...(await solvedCaptcha(k, 'identity')) });
   expect(step1).toMatchObject({ ok: true, value: { step: 'login-details', checkedBy: 'form' } });
   return k.call('submitLoginDetails', {
-    email,
-    emailConfirmation: email,
-    password: STRONG_PASSWORD,
-    passwordConfirmation: STRONG_PASSWORD,
-    acceptedTermsVersion: '2025-01',
-    language: 'fr',
+    ...loginDetails(email),
     ...(await solvedCaptcha(k, 'login-details')),
   });
 }

@@ -46,7 +46,15 @@ export const staffAudit = sqliteTable('staff_audit', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   at: text('at').notNull(),
   action: text('action', {
-    enum: ['unlock', 'set_default_language', 'set_out_of_service', 'leave', 'session_end', 'sync_now'],
+    enum: [
+      'unlock',
+      'set_default_language',
+      'set_out_of_service',
+      'leave',
+      'session_end',
+      'sync_now',
+      'assisted_visit_start',
+    ],
   }).notNull(),
   /** `refused`: a staff call without a staff session. */
   outcome: text('outcome', { enum: ['ok', 'wrong_pin', 'locked_out', 'not_configured', 'refused'] }).notNull(),

@@ -6,8 +6,8 @@ import type { Terms } from '../terms';
 
 export interface RegistrationDeps {
   flow: RegistrationFlow;
-  /** null when the kiosk's configuration turns the captcha off. */
-  captcha: CaptchaService | null;
+  /** The visit's captcha; null when the configuration or an assisted visit turns it off. */
+  captcha: () => CaptchaService | null;
   terms: Terms;
 }
 
@@ -24,8 +24,10 @@ export type RegistrationCalls =
 
 /** First registration: the flow does the work; captcha and terms are served beside it. */
 export const registrationHandlers = ({ flow, captcha, terms }: RegistrationDeps): HandlerGroup<RegistrationCalls> => ({
-  newCaptcha: async ({ purpose }) =>
-    ok(captcha ? { required: true as const, ...captcha.issue(purpose) } : { required: false as const }),
+  newCaptcha: async ({ purpose }) => {
+    const service = captcha();
+    return ok(service ? { required: true as const, ...service.issue(purpose) } : { required: false as const });
+  },
   getRegistration: async () => ok(await flow.snapshot()),
   startRegistration: async () => ok(flow.start()),
   cancelRegistration: async () => {

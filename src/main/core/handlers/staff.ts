@@ -16,6 +16,7 @@ export type StaffCalls =
   | 'staffSetDefaultLanguage'
   | 'staffSetOutOfService'
   | 'staffSyncNow'
+  | 'staffStartAssisted'
   | 'staffLeave';
 
 /** Staff mode: the service checks the PIN and the session; the attract screen reads availability. */
@@ -27,5 +28,6 @@ export const staffHandlers = ({ staff, settings }: StaffDeps): HandlerGroup<Staf
   staffSetDefaultLanguage: ({ language }) => staff.setDefaultLanguage(language),
   staffSetOutOfService: ({ outOfService }) => staff.setOutOfService(outOfService),
   staffSyncNow: () => staff.syncNow(),
+  staffStartAssisted: ({ journey }) => staff.startAssisted(journey),
   staffLeave: () => staff.leave(),
 });

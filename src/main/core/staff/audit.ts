@@ -42,7 +42,8 @@ export class StaffAudit {
       source: 'staff',
       event: action,
       outcome,
-      assisted: false,
+      // The start of an assisted visit is itself assisted; other staff actions are not a visit's.
+      assisted: action === 'assisted_visit_start',
       detail: detailCode(detail),
     };
     await outbox.enqueueWith({ kind: 'event', body: event, seal: false }, [

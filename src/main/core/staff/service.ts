@@ -7,6 +7,9 @@ import type { OutboxFigures } from '../../../shared/portal-api/outbox';
 import type { KioskEnrolment } from '../portal-client/enrolment';
 import type { Outbox } from '../outbox/types';
 import type { PortalMonitor } from '../portal-status';
+import type { VisitTracker } from '../visits';
+import type { AssistedJourney } from '../../../shared/kiosk-api/staff';
+import type { AssistedVisit } from './assisted';
 import { StaffAudit, type AuditAction, type AuditOutcome } from './audit';
 import { DEMO_STAFF_PIN, DEMO_STAFF_PIN_HASH } from './demo-pin';
 import { PinGuard } from './pin-guard';
@@ -33,6 +36,11 @@ export interface StaffOptions {
    * panel shows; null: kept locally only, nothing to show.
    */
   outbox?: Pick<Outbox, 'enqueueWith' | 'figures' | 'syncNow'> | null;
+  /** Assisted visits (issue #12): started here only, with a live staff session. */
+  assisted: AssistedVisit;
+  visits: Pick<VisitTracker, 'start'>;
+  /** The idle wait of an assisted visit (longer than a tenant's own: two people talk meanwhile). */
+  assistedIdle: { warnAfterSeconds: number; countdownSeconds: number };
 }
 
 type UnlockError = 'staff_pin_wrong' | 'staff_pin_lockout' | 'staff_not_configured';
@@ -157,6 +165,22 @@ export class StaffService {
     await this.#audit.record('set_out_of_service', 'ok', outOfService ? 'on' : 'off');
     this.options.logger.info({ outOfService }, 'kiosk service state changed by staff');
     return ok({ outOfService: settings.outOfService });
+  }
+
+  /**
+   * Starts a tenant journey in assisted mode. The staff session ends first (staff hand the screen
+   * to the tenant, nothing of staff mode stays open behind the journey), then the new visit starts
+   * and, only then, is marked assisted: the new visit's wipe of the old one cannot clear it.
+   */
+  async startAssisted(journey: AssistedJourney): Promise<Result<CallOutput<'staffStartAssisted'>, 'staff_locked'>> {
+    if (!this.#active()) return this.#refused('assisted_visit_start');
+    // Ended before any await: a second call racing this one finds no session (one visit per PIN).
+    const ended = this.#session.end();
+    await this.#audit.record('assisted_visit_start', 'ok', journey);
+    if (ended) await this.#audit.record('session_end', 'ok', 'assisted');
+    await this.options.visits.start();
+    this.options.assisted.begin(journey);
+    return ok({ journey, idle: { ...this.options.assistedIdle } });
   }
 
   async leave(): Promise<Result<{ left: true }, 'staff_locked'>> {

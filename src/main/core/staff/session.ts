@@ -1,5 +1,5 @@
 /** How a staff session ended, as the audit records it. */
-export type SessionEnd = 'left' | 'finished' | 'idle' | 'restart' | 'expired';
+export type SessionEnd = 'left' | 'finished' | 'idle' | 'restart' | 'expired' | 'assisted';
 
 /**
  * The staff session: in the kiosk core only (the renderer never holds a token), one at a time,

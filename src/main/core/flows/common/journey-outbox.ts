@@ -28,6 +28,8 @@ export interface JourneyOutboxOptions {
   now: () => number;
   /** The portal's reachability as last seen (null: no monitor, e.g. some tests). */
   monitor?: Pick<PortalMonitor, 'status' | 'check'> | null;
+  /** Whether the visit is assisted by staff (its events say so); not assisted when absent. */
+  assisted?: () => boolean;
   /** Tests: the wait for an answer (ANSWER_WAIT_MS otherwise). */
   answerWaitMs?: number;
 }
@@ -77,7 +79,7 @@ export class JourneyOutbox {
       source: 'journey',
       event,
       outcome,
-      assisted: false,
+      assisted: this.options.assisted?.() ?? false,
       detail,
     };
     try {

@@ -25,8 +25,8 @@ type Refusal = CallOutput<'getReset'>['refusal'];
 export interface PasswordResetFlowOptions {
   /** Both writes (request, new password) go through the outbox. */
   journey: JourneyOutbox;
-  /** null: the kiosk's captcha is turned off. */
-  captcha: CaptchaService | null;
+  /** The visit's captcha; null: turned off (the kiosk's configuration, or an assisted visit). */
+  captcha: () => CaptchaService | null;
   expireAfterSeconds: number;
   logger: Logger;
   now?: () => Date;
@@ -80,7 +80,7 @@ export class PasswordResetFlow {
       step: this.step,
       maskedEmail: state && 'maskedEmail' in state ? state.maskedEmail : null,
       expiresInSeconds: state ? this.#flow.secondsLeft() : null,
-      captchaRequired: this.options.captcha !== null,
+      captchaRequired: this.options.captcha() !== null,
       queued: state?.step === 'done-queued' || (state?.step === 'code' && state.queued),
       refusal: state ? this.#refusal : null,
     };
@@ -96,7 +96,7 @@ export class PasswordResetFlow {
       if (!['request', 'code'].includes(state.step)) return fail('wrong_step');
       const problems = requestProblems(input);
       if (problems.length > 0) return invalidFields(problems);
-      const captcha = checkCaptcha(this.options.captcha, 'password-reset', input);
+      const captcha = checkCaptcha(this.options.captcha(), 'password-reset', input);
       if (captcha) return captcha;
       const body = { email: normalizeEmail(input.email), language: input.language ?? DEFAULT_LANGUAGE };
       // One row per request (its own Idempotency-Key): a later request is a new one.

@@ -27,8 +27,8 @@ export interface RegistrationFlowOptions {
   /** Reads only (identity check, activation status): every write goes through `journey`. */
   portal: PortalClient;
   journey: JourneyOutbox;
-  /** null: the kiosk's captcha is turned off. */
-  captcha: CaptchaService | null;
+  /** The visit's captcha; null: turned off (the kiosk's configuration, or an assisted visit). */
+  captcha: () => CaptchaService | null;
   termsVersion: string;
   expireAfterSeconds: number;
   logger: Logger;
@@ -95,7 +95,7 @@ export class RegistrationFlow {
       maskedEmail: state && 'maskedEmail' in state ? state.maskedEmail : null,
       resendAvailableInSeconds: state?.step === 'activation' ? secondsUntil(state.resendAvailableAt, now) : null,
       expiresInSeconds: state ? this.#flow.secondsLeft() : null,
-      captchaRequired: this.options.captcha !== null,
+      captchaRequired: this.options.captcha() !== null,
       termsVersion: this.options.termsVersion,
       refusal: state ? this.#refusal : null,
     };
@@ -106,7 +106,7 @@ export class RegistrationFlow {
       if (!['identity', 'login-details'].includes(state.step)) return fail('wrong_step');
       const problems = identityProblems(input, new Date(this.#now()).toISOString().slice(0, 10));
       if (problems.length > 0) return invalidFields(problems);
-      const captcha = checkCaptcha(this.options.captcha, 'identity', input);
+      const captcha = checkCaptcha(this.options.captcha(), 'identity', input);
       if (captcha) return captcha;
       const identity = {
         accountNumber: input.accountNumber,
@@ -148,7 +148,7 @@ export class RegistrationFlow {
       if (state.step !== 'login-details') return fail('wrong_step');
       const problems = loginDetailsProblems(input, this.options.termsVersion);
       if (problems.length > 0) return invalidFields(problems);
-      const captcha = checkCaptcha(this.options.captcha, 'login-details', input);
+      const captcha = checkCaptcha(this.options.captcha(), 'login-details', input);
       if (captcha) return captcha;
       const body = {
         identity: state.identity,

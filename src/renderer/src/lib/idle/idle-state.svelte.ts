@@ -27,8 +27,10 @@ export class IdleState {
 
   /** A visit began (or goes on with new settings): watch for inactivity. */
   start(settings: IdleSettings): void {
+    const changed = settings.warnAfterSeconds !== this.#settings.warnAfterSeconds;
     this.#settings = settings;
-    if (this.phase === 'off') this.#watch();
+    // New settings mid-visit (an assisted visit begins or ends): the quiet period restarts with them.
+    if (this.phase === 'off' || (changed && this.phase === 'watching')) this.#watch();
   }
 
   /** Back on the attract screen: nothing to watch. */

@@ -1,3 +1,4 @@
+import type { AssistedJourney } from '../../../../shared/kiosk-api/staff';
 import type { CallOutput, CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
 import type { Language } from '../../../../shared/locale';
 import { errorMessageKey } from '../i18n/errors';
@@ -13,6 +14,8 @@ export interface StaffHooks {
   onsettings: () => void;
   /** « Quitter le mode personnel »: back to the attract screen. */
   onleave: () => void;
+  /** An assisted visit began (the core ended the staff session): the tenant's journey opens. */
+  onassisted: (visit: CallOutput<'staffStartAssisted'>) => void;
 }
 
 /** How often the panel reads the kiosk's health while it is on screen (the outbox figures move fast). */
@@ -142,6 +145,27 @@ export class StaffState {
 
   async setOutOfService(outOfService: boolean): Promise<void> {
     await this.#change(() => this.api.staffSetOutOfService({ outOfService }));
+  }
+
+  /** « Accompagner un locataire »: the core starts the assisted visit, the journey takes the screen. */
+  async startAssisted(journey: AssistedJourney): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.notice = null;
+    const gen = this.#generation;
+    try {
+      const result = await this.api.staffStartAssisted({ journey });
+      if (gen !== this.#generation || this.#ended(result)) return;
+      if (!result.ok) {
+        this.notice = errorMessageKey(result.error.code);
+        return;
+      }
+      // The session is over in the core: nothing of the panel stays behind the tenant's journey.
+      this.reset();
+      this.hooks.onassisted(result.value);
+    } finally {
+      this.busy = false;
+    }
   }
 
   /** « Quitter le mode personnel »: the core forgets the session, the kiosk goes back to its attract screen. */

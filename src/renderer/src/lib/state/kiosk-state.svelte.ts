@@ -1,3 +1,4 @@
+import type { AssistedJourney } from '../../../../shared/kiosk-api/staff';
 import type { CallOutput, KioskClient } from '../../../../shared/kiosk-api/types';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../../shared/locale';
 import { A11ySettings } from '../a11y/a11y-settings.svelte';
@@ -17,6 +18,13 @@ export const ENTRIES: readonly Entry[] = ['register', 'login', 'forgot-password'
  */
 export type PortalView = 'unknown' | 'online' | 'degraded' | 'offline';
 export type AppInfo = CallOutput<'getInfo'>;
+export type AssistedVisit = CallOutput<'staffStartAssisted'>;
+
+const ASSISTED_SCREENS: Record<AssistedJourney, Entry> = {
+  registration: 'register',
+  login: 'login',
+  password_reset: 'forgot-password',
+};
 
 export const STATUS_POLL_MS = 15_000;
 export const STARTUP_POLL_MS = 1_000;
@@ -37,6 +45,10 @@ export class KioskState {
   readonly i18n: I18n;
   /** Text size, contrast, speech: for this visit only. */
   readonly a11y = new A11ySettings();
+  /** Staff started this visit for a tenant (the core decided): marked on screen, longer idle wait. */
+  assisted = $state.raw<AssistedVisit | null>(null);
+  /** The idle wait of this visit: the assisted one's, else the kiosk's. */
+  readonly idle = $derived(this.assisted?.idle ?? this.info?.idle ?? null);
   /** The journey screen a help page was opened from, to go back to it as the visitor left it. */
   helpOrigin = $state<Exclude<Screen, 'attract'> | null>(null);
   /** Set once the visitor picks a language, so a late `getInfo` does not override them. */
@@ -96,6 +108,14 @@ export class KioskState {
     this.screen = 'staff';
   }
 
+  /** The core started an assisted visit from the staff panel: the tenant's journey opens. */
+  beginAssisted(visit: AssistedVisit): void {
+    if (this.screen !== 'staff') return;
+    this.assisted = visit;
+    this.helpOrigin = null;
+    this.screen = ASSISTED_SCREENS[visit.journey];
+  }
+
   async refreshStatus(): Promise<void> {
     const result = await this.api.getLinkStatus({});
     const link = result.ok ? result.value.link : 'offline';
@@ -147,7 +167,9 @@ export class KioskState {
    * answers, so the next person never sees this visit.
    */
   async finish(reason: 'finished' | 'idle' = 'finished'): Promise<void> {
-    this.screen = 'attract';
+    // An assisted visit ends where it began, at the staff PIN (the staff session ended with it).
+    this.screen = this.assisted ? 'staff' : 'attract';
+    this.assisted = null;
     this.notice = null;
     this.busy = false;
     this.#languageChosen = false;
