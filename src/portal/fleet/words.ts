@@ -27,10 +27,12 @@ export const EVENT_WORDS: Record<string, string> = {
   activation: 'Activation',
   resend_activation: 'Renvoi d’activation',
   unlock: 'Ouverture du mode personnel',
-  set_out_of_service: 'Mise hors service',
-  set_in_service: 'Remise en service',
-  set_language: 'Langue par défaut',
-  assisted_start: 'Visite accompagnée',
+  set_out_of_service: 'Mise hors service ou remise en service',
+  set_default_language: 'Langue par défaut',
+  assisted_visit_start: 'Visite accompagnée',
+  sync_now: 'Synchronisation demandée',
+  leave: 'Sortie du mode personnel',
+  session_end: 'Fin de session du personnel',
 };
 
 export const SOURCE_WORDS = { staff: 'Personnel', journey: 'Parcours' } as const;
