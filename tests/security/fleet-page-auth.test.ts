@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { adminSessions, throttleEvents } from '../../src/portal/db/schema';
 import { FLEET_LOGIN_RULE, FLEET_SESSION_SECONDS } from '../../src/portal/fleet/session';
 import { startHarness, TestClock, type Harness } from '../unit/portal/harness';
 import { ADMIN_TOKEN, enrolNamed, FLEET, fleetLogin, getFleet, postForm } from '../unit/portal/fleet-page-helpers';
+import { spawnPortal } from './two-portals';
 
 const LABEL = 'Borne du hall sécurité';
 let h: Harness;
@@ -108,27 +109,9 @@ describe('the fleet page opens only with the admin token, typed in its form', ()
   });
 });
 
-/** One real portal process (`npm run portal`'s entry, from source): its own event loop, its own connection. */
-function portalProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/portal/cli.ts', '--port', '0', '--data-dir', dataDir],
-    {
-      cwd: join(import.meta.dirname, '..', '..'),
-      env: { ...process.env, PORTAL_ADMIN_TOKEN: ADMIN_TOKEN, PORTAL_LOG_LEVEL: 'silent', PORTAL_CONFIG: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Portal URL: (\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`portal process exited (${code})`)));
-  });
-}
+/** One real portal process: its own event loop, its own connection to the shared file. */
+const portalProcess = (dataDir: string) =>
+  spawnPortal(dataDir, { PORTAL_ADMIN_TOKEN: ADMIN_TOKEN, PORTAL_LOG_LEVEL: 'silent' });
 
 const stopped = (child: ChildProcess) =>
   new Promise<void>((resolve) => {

@@ -24,24 +24,15 @@ export interface TwoPortals {
   close(): Promise<void>;
 }
 
-/** One portal process (`npm run portal`'s entry, run from source) on the shared database file. */
-function startChild(dataDir: string, mail: DemoReceiver): Promise<{ child: ChildProcess; url: string }> {
+/** One portal process (`npm run portal`'s entry, run from source): its own event loop and connection. */
+export function spawnPortal(
+  dataDir: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/portal/cli.ts', '--port', '0', '--data-dir', dataDir],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORTAL_DATABASE_KEY: KEY,
-        PORTAL_SMTP_HOST: mail.host,
-        PORTAL_SMTP_PORT: String(mail.port),
-        PORTAL_SMTP_REQUIRE_TLS: 'false',
-        PORTAL_LOG_LEVEL: 'warn',
-        PORTAL_CONFIG: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    { cwd: ROOT, env: { ...process.env, PORTAL_CONFIG: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let errors = '';
   child.stderr!.on('data', (d: Buffer) => (errors += d.toString()));
@@ -55,6 +46,16 @@ function startChild(dataDir: string, mail: DemoReceiver): Promise<{ child: Child
     child.once('exit', (code) => reject(new Error(`portal process exited (${code}): ${errors.slice(0, 500)}`)));
   });
 }
+
+/** One portal process on the shared database file, sending through the test's SMTP receiver. */
+const startChild = (dataDir: string, mail: DemoReceiver) =>
+  spawnPortal(dataDir, {
+    PORTAL_DATABASE_KEY: KEY,
+    PORTAL_SMTP_HOST: mail.host,
+    PORTAL_SMTP_PORT: String(mail.port),
+    PORTAL_SMTP_REQUIRE_TLS: 'false',
+    PORTAL_LOG_LEVEL: 'warn',
+  });
 
 /** Two portal processes on one encrypted libSQL file, a real SMTP receiver, one enrolled kiosk. */
 export async function startTwoPortals(): Promise<TwoPortals> {
