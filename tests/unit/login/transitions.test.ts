@@ -44,10 +44,12 @@ describe('portal refusals → kiosk codes', () => {
       ok: false,
       error: { code: 'account_locked', retryAfterSeconds: 900 },
     });
-    expect(fromPortal({ code: 'rate_limited', retryAfterSeconds: 3 }).error).toEqual({
+    expect(fromPortal({ code: 'too_many_attempts', retryAfterSeconds: 3 }).error).toEqual({
       code: 'too_many_attempts',
       retryAfterSeconds: 3,
     });
+    // Not in the login route's contract (the portal never sends it there): not the tenant's to hear.
+    expect(fromPortal({ code: 'rate_limited', retryAfterSeconds: 3 }).error).toEqual({ code: 'portal_unreachable' });
     expect(fromPortal({ code: 'not_activated' }).error).toEqual({ code: 'not_activated' });
     for (const code of ['unreachable', 'bad_answer', 'not_enrolled', 'kiosk_unauthorized', 'internal'] as const)
       expect(fromPortal({ code }).error).toEqual({ code: 'portal_unreachable' });

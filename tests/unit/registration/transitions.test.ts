@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  maskEmail,
-  registrationStateSchema,
-  type RegistrationState,
-} from '../../../src/main/core/flows/registration/state';
+import { maskEmail } from '../../../src/main/core/flows/common/mask-email';
+import { registrationStateSchema, type RegistrationState } from '../../../src/main/core/flows/registration/state';
 import {
   ALLOWED_FROM,
   transition,

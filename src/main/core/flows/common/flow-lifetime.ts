@@ -1,23 +1,19 @@
 import { fail, type Failure, type Result } from '../../../../shared/result';
 import type { Logger } from '../../logger';
+import { secondsUntil, type Machine } from './machine';
 import { Submissions } from './submissions';
 
-/** What a flow's pure `transition` answers (see registration/transitions.ts). */
-export type TransitionResult<S> = { ok: true; state: S } | { ok: false; code: string };
-
-export interface FlowLifetimeOptions<S, E> {
+export interface FlowLifetimeOptions<S extends { step: string }, E extends { type: string }> {
   /** Names the flow in the logs ("registration", "password reset"). */
   name: string;
-  expireAfterSeconds: number;
+  /** Null: the flow never expires on its own (login: the visit's wipe ends it). */
+  expireAfterSeconds: number | null;
   now: () => number;
   logger: Logger;
-  transition: (state: S, event: E) => TransitionResult<S>;
+  machine: Pick<Machine<S, E>, 'transition'>;
   /** Whatever else the flow holds beside its state, forgotten with it (a check still running…). */
   onWipe?: () => void;
 }
-
-/** Whole seconds from `now` to `at`, never negative (what the screens count down). */
-export const secondsUntil = (at: number, now: number) => Math.max(0, Math.ceil((at - now) / 1000));
 
 /**
  * The life of a journey the kiosk core keeps for the visit (registration, forgotten password): one
@@ -39,7 +35,9 @@ export class FlowLifetime<S extends { step: string }, E extends { type: string }
   /** The flow's state, or null when there is none; an expired flow is dropped on the way. */
   live(): S | null {
     if (!this.#state) return null;
-    if (this.options.now() - this.#touchedAt < this.options.expireAfterSeconds * 1000) return this.#state;
+    const { expireAfterSeconds } = this.options;
+    if (expireAfterSeconds === null || this.options.now() - this.#touchedAt < expireAfterSeconds * 1000)
+      return this.#state;
     this.wipe();
     return null;
   }
@@ -55,7 +53,7 @@ export class FlowLifetime<S extends { step: string }, E extends { type: string }
 
   /** Seconds before the flow dies if left untouched from now (ask only while `live()`). */
   secondsLeft(): number {
-    return secondsUntil(this.#touchedAt + this.options.expireAfterSeconds * 1000, this.options.now());
+    return secondsUntil(this.#touchedAt + (this.options.expireAfterSeconds ?? Infinity) * 1000, this.options.now());
   }
 
   /** A new flow at `initial`, dropping any earlier one. */
@@ -95,7 +93,7 @@ export class FlowLifetime<S extends { step: string }, E extends { type: string }
 
   /** Moves the flow by `event`; a refused transition is a bug, logged, and `wrong_step` to the caller. */
   apply(event: E): Failure<'wrong_step'> | null {
-    const next = this.options.transition(this.#state!, event);
+    const next = this.options.machine.transition(this.#state!, event);
     if (!next.ok) {
       this.options.logger.error(
         { event: event.type, from: this.#state!.step, code: next.code },
@@ -111,8 +109,10 @@ export class FlowLifetime<S extends { step: string }, E extends { type: string }
   #touch(): void {
     this.#touchedAt = this.options.now();
     clearTimeout(this.#timer);
+    const { expireAfterSeconds } = this.options;
+    if (expireAfterSeconds === null) return;
     // Personal data (an identity, an address) must not outlive the flow even if nobody calls again.
-    this.#timer = setTimeout(() => this.live(), this.options.expireAfterSeconds * 1000 + 1000);
+    this.#timer = setTimeout(() => this.live(), expireAfterSeconds * 1000 + 1000);
     this.#timer.unref();
   }
 }

@@ -2,6 +2,7 @@ import type { KioskApi } from '../../../../shared/kiosk-api/calls';
 import { fail, type Failure } from '../../../../shared/result';
 import { emailSchema } from '../../../../shared/rules/email';
 import type { PortalCallError } from '../../portal-client/client';
+import { expectedRefusals } from '../common/refusals';
 
 /** Every refusal the login call may answer, as the contract lists them. */
 export type LoginError = KioskApi['login']['errors'][number];
@@ -16,13 +17,7 @@ export function loginProblems(input: { email: string; password: string }): strin
 }
 
 /** The portal's refusals of POST /v1/sessions that are the tenant's to hear; any other is not. */
-const EXPECTED = new Set([
-  'invalid_credentials',
-  'not_activated',
-  'account_locked',
-  'too_many_attempts',
-  'rate_limited',
-]);
+const EXPECTED = expectedRefusals('login');
 
 /**
  * A portal refusal → the kiosk's code for it. Whatever is not the tenant's to fix (the portal
@@ -37,7 +32,6 @@ export function fromPortal(error: PortalCallError): Failure<LoginError> {
     case 'account_locked':
       return fail('account_locked', retry);
     case 'too_many_attempts':
-    case 'rate_limited':
       return fail('too_many_attempts', retry);
     case 'not_activated':
       return fail('not_activated');

@@ -8,10 +8,12 @@ import { normalizeEmail } from '../../../../shared/rules/email';
 import type { Logger } from '../../logger';
 import type { PortalCallError, PortalClient } from '../../portal-client/client';
 import { logUnreachable } from '../common/checks';
+import { FlowLifetime } from '../common/flow-lifetime';
+import { secondsUntil } from '../common/machine';
 import type { JourneyOutbox } from '../common/journey-outbox';
 import { countsAsFailure, fromPortal, loginProblems } from './errors';
 import { SIGNED_OUT, type LoginState } from './state';
-import { transition, type LoginEvent } from './transitions';
+import { loginMachine, type LoginEvent } from './transitions';
 
 type LoginAnswer = Result<CallOutput<'login'>, KioskApi['login']['errors'][number]>;
 type LoginInput = z.output<KioskApi['login']['input']>;
@@ -27,8 +29,6 @@ export interface LoginFlowOptions {
   logoutTimeoutMs?: number;
 }
 
-const secondsUntil = (at: number, now: number) => Math.max(1, Math.ceil((at - now) / 1000));
-
 /**
  * The visit's login (login.mermaid): signed out, with the visit's count of refused attempts, or
  * signed in, holding the portal's session token. The token lives here only — the renderer gets
@@ -36,9 +36,8 @@ const secondsUntil = (at: number, now: number) => Math.max(1, Math.ceil((at - no
  * « Terminer », the idle wipe and a new visit all end it at the portal as far as it answers.
  */
 export class LoginFlow {
-  #state: LoginState = SIGNED_OUT;
-  /** Bumped by each wipe: an answer arriving after it belongs to the previous visitor. */
-  #generation = 0;
+  /** Never expires on its own; each wipe bumps its generation, so a late answer reaches nobody. */
+  readonly #flow: FlowLifetime<LoginState, LoginEvent>;
   /** The attempt in flight: a repeated tap with the same email + password joins it. */
   #running: { key: string; answer: Promise<LoginAnswer> } | null = null;
   readonly #logouts = new Set<Promise<void>>();
@@ -47,6 +46,14 @@ export class LoginFlow {
   constructor(private readonly options: LoginFlowOptions) {
     const now = options.now ?? (() => new Date());
     this.#now = () => now().getTime();
+    this.#flow = new FlowLifetime({
+      name: 'login',
+      expireAfterSeconds: null,
+      now: this.#now,
+      logger: options.logger,
+      machine: loginMachine,
+    });
+    this.#flow.start(SIGNED_OUT);
   }
 
   session(): CallOutput<'getSession'> {
@@ -59,7 +66,7 @@ export class LoginFlow {
     const key = createHash('sha256').update(`${input.email}\u0000${input.password}`).digest('base64');
     if (this.#running?.key === key) return this.#running.answer;
     const before: Promise<unknown> = this.#running?.answer ?? Promise.resolve();
-    const generation = this.#generation;
+    const generation = this.#flow.generation;
     const answer = before.then(async () => {
       const result = await this.#attempt(input, generation);
       // Written down before the tenant hears it; `visit_ended` reached nobody.
@@ -84,9 +91,8 @@ export class LoginFlow {
 
   /** The end of the visit: the session, the failure count and any answer still on its way are forgotten. */
   wipe(): void {
-    this.#generation += 1;
-    const state = this.#state;
-    this.#state = SIGNED_OUT;
+    const state = this.#current();
+    this.#flow.start(SIGNED_OUT);
     this.#running = null;
     if (state.step === 'signed-in') void this.#endAtPortal(state.sessionToken);
   }
@@ -97,7 +103,7 @@ export class LoginFlow {
   }
 
   async #attempt(input: LoginInput, generation: number): Promise<LoginAnswer> {
-    if (generation !== this.#generation) return fail('visit_ended');
+    if (generation !== this.#flow.generation) return fail('visit_ended');
     const problems = loginProblems(input);
     if (problems.length > 0) return fail('invalid_fields', { fields: problems });
     const before = this.#current();
@@ -113,7 +119,7 @@ export class LoginFlow {
     const opened = await this.options.portal.call('login', {
       body: { email: normalizeEmail(input.email), password: input.password },
     });
-    if (generation !== this.#generation) {
+    if (generation !== this.#flow.generation) {
       if (opened.ok) void this.#endAtPortal(opened.value.sessionToken);
       return fail('visit_ended');
     }
@@ -128,9 +134,9 @@ export class LoginFlow {
           accountNumber: me.value.accountNumber,
         })
       : null;
-    if (generation !== this.#generation || !tenant?.success) {
+    if (generation !== this.#flow.generation || !tenant?.success) {
       void this.#endAtPortal(sessionToken);
-      if (generation !== this.#generation) return fail('visit_ended');
+      if (generation !== this.#flow.generation) return fail('visit_ended');
       this.options.logger.warn(
         { call: 'login', step: 'me', code: me.ok ? 'bad_tenant' : me.error.code },
         'portal call failed',
@@ -159,7 +165,7 @@ export class LoginFlow {
     if (!countsAsFailure(code)) return answer as LoginAnswer;
     const at = this.#now();
     this.#apply({ type: 'attempt_refused', at });
-    const state = this.#state;
+    const state = this.#current();
     const wait = state.step === 'signed-out' && state.retryAt !== null ? secondsUntil(state.retryAt, at) : 0;
     // The longer of the portal's lock and the kiosk's own wait is the one the tenant must see.
     const retryAfterSeconds = Math.max(wait, answer.error.retryAfterSeconds ?? 0);
@@ -168,21 +174,15 @@ export class LoginFlow {
 
   /** The state now, a session past its end forgotten (the portal has dropped it already). */
   #current(): LoginState {
-    if (this.#state.step === 'signed-in' && this.#state.expiresAt <= this.#now()) this.#state = SIGNED_OUT;
-    return this.#state;
+    const state = this.#flow.held ?? SIGNED_OUT;
+    if (state.step === 'signed-in' && state.expiresAt <= this.#now()) this.#flow.apply({ type: 'signed_out' });
+    return this.#flow.held ?? SIGNED_OUT;
   }
 
+  /** Moves the login by `event` (a refused transition is a bug: logged by the lifetime). */
   #apply(event: LoginEvent): boolean {
-    const next = transition(this.#current(), event);
-    if (!next.ok) {
-      this.options.logger.error(
-        { event: event.type, from: this.#state.step, code: next.code },
-        'login transition refused',
-      );
-      return false;
-    }
-    this.#state = next.state;
-    return true;
+    this.#current();
+    return this.#flow.apply(event) === null;
   }
 
   /** Best effort: a session the portal cannot be told about still dies there when idle. */

@@ -3,6 +3,7 @@ import { fail, type Failure } from '../../../../shared/result';
 import { emailSchema } from '../../../../shared/rules/email';
 import { failedPasswordRules } from '../../../../shared/rules/password-policy';
 import type { PortalCallError } from '../../portal-client/client';
+import { expectedRefusals } from '../common/refusals';
 
 /** Every refusal a reset call may answer, as the contract lists them. */
 export type ResetError = KioskApi['requestReset']['errors'][number] | KioskApi['confirmReset']['errors'][number];
@@ -24,9 +25,12 @@ type Step = 'request' | 'confirm';
 
 /** The refusals each step expects from its portal route; any other is not the tenant's to fix. */
 const EXPECTED: Record<Step, ReadonlySet<string>> = {
-  request: new Set(['invalid_input']),
-  confirm: new Set(['invalid_code', 'code_expired', 'too_many_attempts', 'weak_password', 'invalid_input']),
+  request: expectedRefusals('requestReset', { input: true }),
+  confirm: expectedRefusals('confirmResetByCode', { input: true }),
 };
+
+/** Portal codes the screens know by another name (code_expired keeps the portal's). */
+const RENAMED: Readonly<Record<string, ResetError>> = { invalid_code: 'code_wrong', too_many_attempts: 'code_locked' };
 
 /** The portal names fields by their path in its body; the screens by their own name. */
 const FIELD_NAMES: Record<string, string> = { email: 'email', code: 'code', newPassword: 'newPassword' };
@@ -41,11 +45,9 @@ export function fromPortal(error: PortalCallError, step: Step): Failure<ResetErr
   if (!EXPECTED[step].has(error.code)) return fail('portal_unreachable');
   switch (error.code) {
     case 'invalid_code':
-      return fail('code_wrong');
     case 'code_expired':
-      return fail('code_expired');
     case 'too_many_attempts':
-      return fail('code_locked');
+      return fail(RENAMED[error.code] ?? (error.code as ResetError));
     case 'weak_password':
       return invalidFields((error.rules ?? ['not_common']).map((rule) => `newPassword:${rule}`));
     default: {

@@ -13,8 +13,9 @@ import type { JourneyOutbox } from '../common/journey-outbox';
 import { outcomeCode } from '../common/journey-outbox';
 import { FlowLifetime } from '../common/flow-lifetime';
 import { confirmProblems, fromPortal, invalidFields, requestProblems, type ResetError } from './errors';
-import { maskEmail, type ResetState } from './state';
-import { transition, type ResetEvent } from './transitions';
+import { maskEmail } from '../common/mask-email';
+import type { ResetState } from './state';
+import { resetMachine, type ResetEvent } from './transitions';
 
 type FlowCall = 'requestReset' | 'confirmReset';
 type Answer<N extends FlowCall> = Result<CallOutput<N>, KioskApi[N]['errors'][number]>;
@@ -51,7 +52,7 @@ export class PasswordResetFlow {
       expireAfterSeconds: options.expireAfterSeconds,
       now: () => now().getTime(),
       logger: options.logger,
-      transition,
+      machine: resetMachine,
       onWipe: () => {
         this.#refusal = null;
       },
@@ -93,7 +94,7 @@ export class PasswordResetFlow {
   requestReset(input: Parsed<'requestReset'>): Promise<Answer<'requestReset'>> {
     // No replay: asking again later ("nothing arrived") is a new request, not a repeated tap.
     return this.#flow.once('requestReset', input, false, async (generation, state) => {
-      if (!['request', 'code'].includes(state.step)) return fail('wrong_step');
+      if (!resetMachine.allows(state, 'reset_requested')) return fail('wrong_step');
       const problems = requestProblems(input);
       if (problems.length > 0) return invalidFields(problems);
       const captcha = checkCaptcha(this.options.captcha(), 'password-reset', input);
@@ -122,7 +123,7 @@ export class PasswordResetFlow {
   /** Step 2: the code of the email and the new password, checked here before the portal sees them. */
   confirmReset(input: Parsed<'confirmReset'>): Promise<Answer<'confirmReset'>> {
     return this.#flow.once('confirmReset', input, true, async (generation, state) => {
-      if (state.step !== 'code') return fail('wrong_step');
+      if (!resetMachine.allows(state, 'password_queued')) return fail('wrong_step');
       const problems = confirmProblems(input);
       if (problems.length > 0) return invalidFields(problems);
       const body = { email: state.email, code: input.code, newPassword: input.newPassword };

@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { LANGUAGES } from '../../../../shared/locale';
 import { emailSchema } from '../../../../shared/portal-api/common';
 
-export { maskEmail } from '../registration/state';
-
 /**
  * The states of one forgotten-password flow (see password-reset.mermaid). `code` holds the address
  * the tenant typed (needed to confirm the code with the portal), whether or not it has an account:

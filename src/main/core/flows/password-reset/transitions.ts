@@ -1,5 +1,6 @@
 import type { Language } from '../../../../shared/locale';
-import { resetStateSchema, type ResetFlowStep, type ResetState } from './state';
+import { defineMachine, type AllowedFrom } from '../common/machine';
+import { resetStateSchema, type ResetState } from './state';
 
 export type ResetEvent =
   | { type: 'reset_requested'; email: string; maskedEmail: string; language: Language; queued: boolean }
@@ -8,60 +9,55 @@ export type ResetEvent =
   | { type: 'queued_refused' };
 
 /** Which step each event may leave from; anything else is refused as `wrong_step`. */
-export const ALLOWED_FROM: { readonly [E in ResetEvent['type']]: readonly ResetFlowStep[] } = {
+const allowedFrom = {
   // From `code` too: the tenant went back to correct the address, or to ask for a new email.
   reset_requested: ['request', 'code'],
   // From done-queued: the saved new password was delivered while the tenant was still here.
   password_changed: ['code', 'done-queued'],
   password_queued: ['code'],
   queued_refused: ['done-queued'],
-};
+} as const satisfies AllowedFrom<ResetState, ResetEvent>;
 
-export type TransitionResult = { ok: true; state: ResetState } | { ok: false; code: 'wrong_step' | 'invalid_state' };
-
-/** Where an event leads, or why it cannot happen now. Pure: the flow applies the result. */
-export function transition(state: ResetState, event: ResetEvent): TransitionResult {
-  if (!ALLOWED_FROM[event.type].includes(state.step)) return { ok: false, code: 'wrong_step' };
-  let next: unknown;
+/** The state an allowed event leads to (parsed by the machine before it is kept). */
+function next(state: ResetState, event: ResetEvent): unknown {
   switch (event.type) {
     case 'reset_requested':
-      next = {
+      return {
         step: 'code',
         email: event.email,
         maskedEmail: event.maskedEmail,
         language: event.language,
         queued: event.queued,
       };
-      break;
     case 'password_changed':
       // The address is dropped here: nothing left to do with it.
-      next = 'maskedEmail' in state ? { step: 'done', maskedEmail: state.maskedEmail } : null;
-      break;
+      return 'maskedEmail' in state ? { step: 'done', maskedEmail: state.maskedEmail } : null;
     case 'password_queued':
-      next =
-        state.step === 'code'
-          ? {
-              step: 'done-queued',
-              email: state.email,
-              maskedEmail: state.maskedEmail,
-              language: state.language,
-              entryId: event.entryId,
-            }
-          : null;
-      break;
+      return state.step === 'code'
+        ? {
+            step: 'done-queued',
+            email: state.email,
+            maskedEmail: state.maskedEmail,
+            language: state.language,
+            entryId: event.entryId,
+          }
+        : null;
     case 'queued_refused':
-      next =
-        state.step === 'done-queued'
-          ? {
-              step: 'code',
-              email: state.email,
-              maskedEmail: state.maskedEmail,
-              language: state.language,
-              queued: false,
-            }
-          : null;
-      break;
+      return state.step === 'done-queued'
+        ? {
+            step: 'code',
+            email: state.email,
+            maskedEmail: state.maskedEmail,
+            language: state.language,
+            queued: false,
+          }
+        : null;
   }
-  const parsed = resetStateSchema.safeParse(next);
-  return parsed.success ? { ok: true, state: parsed.data } : { ok: false, code: 'invalid_state' };
 }
+
+export const resetMachine = defineMachine<ResetState, ResetEvent, typeof allowedFrom>({
+  schema: resetStateSchema,
+  allowedFrom,
+  next,
+});
+export const { transition, allowedFrom: ALLOWED_FROM } = resetMachine;

@@ -4,6 +4,7 @@ import { checkDateOfBirth, isoToday } from '../../../../shared/rules/date-of-bir
 import { emailKey, emailSchema } from '../../../../shared/rules/email';
 import { failedPasswordRules } from '../../../../shared/rules/password-policy';
 import type { PortalCallError } from '../../portal-client/client';
+import { expectedRefusals } from '../common/refusals';
 
 /** Every refusal a registration call may answer, as the contract lists them. */
 export type RegistrationError =
@@ -44,22 +45,17 @@ const fieldName = (path: string) => path.split('.').at(-1) ?? path;
 
 type Step = 'identity' | 'details' | 'code' | 'resend';
 
-/** The refusals each step expects from its portal route; any other is not the tenant's to fix. */
+/** The refusals each step expects from its portal route (see expectedRefusals). */
 const EXPECTED: Record<Step, ReadonlySet<string>> = {
-  identity: new Set(['identity_not_found', 'already_registered', 'too_many_attempts', 'rate_limited', 'invalid_input']),
-  details: new Set([
-    'identity_not_found',
-    'already_registered',
-    'email_in_use',
-    'weak_password',
-    'terms_outdated',
-    'too_many_attempts',
-    'rate_limited',
-    'invalid_input',
-  ]),
-  code: new Set(['invalid_code', 'code_expired', 'too_many_attempts', 'rate_limited']),
-  resend: new Set(['resend_cooldown', 'resend_daily_cap', 'rate_limited']),
+  identity: expectedRefusals('checkIdentity', { input: true }),
+  details: expectedRefusals('register', { input: true }),
+  // already_active is no refusal: the flow moves on to `done` before it maps one.
+  code: expectedRefusals('activateByCode', { except: ['already_active'] }),
+  resend: expectedRefusals('resendActivation'),
 };
+
+/** Portal codes the screens know by another name; the rest keep the portal's. */
+const RENAMED: Readonly<Record<string, RegistrationError>> = { invalid_code: 'code_wrong' };
 
 /**
  * A portal refusal → the kiosk's code for it. Whatever is not the tenant's to fix (the portal
@@ -76,14 +72,10 @@ export function fromPortal(error: PortalCallError, step: Step): Failure<Registra
       return invalidFields((error.rules ?? ['not_common']).map((r) => `password:${r}`));
     case 'invalid_input':
       return invalidFields((error.fields ?? []).map(fieldName));
-    case 'invalid_code':
-      return fail('code_wrong');
     case 'too_many_attempts':
       return step === 'code' ? fail('code_locked') : fail('cooldown', retry);
-    case 'rate_limited':
-      return fail('cooldown', retry);
     default:
       // already_registered, email_in_use, terms_outdated, code_expired, resend_cooldown, resend_daily_cap
-      return fail(error.code as RegistrationError, retry);
+      return fail(RENAMED[error.code] ?? (error.code as RegistrationError), retry);
   }
 }

@@ -12,11 +12,13 @@ import type { PortalCallError, PortalClient } from '../../portal-client/client';
 import { checkCaptcha, logUnreachable } from '../common/checks';
 import type { JourneyOutbox } from '../common/journey-outbox';
 import { outcomeCode, unreachable } from '../common/journey-outbox';
-import { FlowLifetime, secondsUntil } from '../common/flow-lifetime';
+import { FlowLifetime } from '../common/flow-lifetime';
+import { secondsUntil } from '../common/machine';
+import { maskEmail } from '../common/mask-email';
 import { fromPortal, identityProblems, invalidFields, loginDetailsProblems, type RegistrationError } from './errors';
 import { queuedRefusal, registeredValue, RESEND_GUESS_MS } from './queued';
-import { maskEmail, type RegistrationState } from './state';
-import { transition, type RegistrationEvent } from './transitions';
+import type { RegistrationState } from './state';
+import { registrationMachine, type RegistrationEvent } from './transitions';
 
 type FlowCall = 'submitIdentity' | 'submitLoginDetails' | 'activateByCode' | 'resendActivation';
 type Answer<N extends FlowCall> = Result<CallOutput<N>, KioskApi[N]['errors'][number]>;
@@ -62,7 +64,7 @@ export class RegistrationFlow {
       expireAfterSeconds: options.expireAfterSeconds,
       now: this.#now,
       logger: options.logger,
-      transition,
+      machine: registrationMachine,
       onWipe: () => {
         this.#statusCheck = { at: 0, running: null };
         this.#refusal = null;
@@ -103,7 +105,7 @@ export class RegistrationFlow {
 
   submitIdentity(input: Parsed<'submitIdentity'>): Promise<Answer<'submitIdentity'>> {
     return this.#flow.once('submitIdentity', input, true, async (generation, state) => {
-      if (!['identity', 'login-details'].includes(state.step)) return fail('wrong_step');
+      if (!registrationMachine.allows(state, 'identity_confirmed')) return fail('wrong_step');
       const problems = identityProblems(input, new Date(this.#now()).toISOString().slice(0, 10));
       if (problems.length > 0) return invalidFields(problems);
       const captcha = checkCaptcha(this.options.captcha(), 'identity', input);
@@ -145,7 +147,7 @@ export class RegistrationFlow {
 
   submitLoginDetails(input: Parsed<'submitLoginDetails'>): Promise<Answer<'submitLoginDetails'>> {
     return this.#flow.once('submitLoginDetails', input, true, async (generation, state) => {
-      if (state.step !== 'login-details') return fail('wrong_step');
+      if (!registrationMachine.allows(state, 'details_accepted')) return fail('wrong_step');
       const problems = loginDetailsProblems(input, this.options.termsVersion);
       if (problems.length > 0) return invalidFields(problems);
       const captcha = checkCaptcha(this.options.captcha(), 'login-details', input);
@@ -196,7 +198,7 @@ export class RegistrationFlow {
   activateByCode(input: Parsed<'activateByCode'>): Promise<Answer<'activateByCode'>> {
     return this.#flow.once('activateByCode', input, true, async (generation, state) => {
       if (state.step === 'done') return ok({ step: 'done' as const, queued: state.queued });
-      if (state.step !== 'activation') return fail('wrong_step');
+      if (!registrationMachine.allows(state, 'activated')) return fail('wrong_step');
       const { outcome } = await this.options.journey.send('activate_code', { email: state.email, code: input.code });
       await this.options.journey.record('activation', outcomeCode(outcome));
       if (generation !== this.#flow.generation) return fail('flow_expired');
@@ -210,7 +212,7 @@ export class RegistrationFlow {
   resendActivation(input: Parsed<'resendActivation'>): Promise<Answer<'resendActivation'>> {
     // No replay: a later resend with the same input is a new request, not a repeated tap.
     return this.#flow.once('resendActivation', input, false, async (generation, state) => {
-      if (state.step !== 'activation') return fail('wrong_step');
+      if (!registrationMachine.allows(state, 'activation_resent')) return fail('wrong_step');
       const body = { email: state.email, language: input.language ?? state.language };
       // Each resend is its own row (own Idempotency-Key): asking again later is a new request.
       const { outcome } = await this.options.journey.send('resend_activation', body);

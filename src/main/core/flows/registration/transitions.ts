@@ -1,6 +1,7 @@
 import type { Identity } from '../../../../shared/portal-api/common';
 import type { Language } from '../../../../shared/locale';
-import { registrationStateSchema, type FlowStep, type RegistrationState } from './state';
+import { defineMachine, type AllowedFrom } from '../common/machine';
+import { registrationStateSchema, type RegistrationState } from './state';
 
 export type RegistrationEvent =
   | { type: 'identity_confirmed'; identity: Identity }
@@ -12,7 +13,7 @@ export type RegistrationEvent =
   | { type: 'activated'; queued?: boolean };
 
 /** Which step each event may leave from; anything else is refused as `wrong_step`. */
-export const ALLOWED_FROM: { readonly [E in RegistrationEvent['type']]: readonly FlowStep[] } = {
+const allowedFrom = {
   // From login-details too: the tenant went back to correct step 1.
   identity_confirmed: ['identity', 'login-details'],
   details_accepted: ['login-details'],
@@ -21,68 +22,57 @@ export const ALLOWED_FROM: { readonly [E in RegistrationEvent['type']]: readonly
   queued_refused: ['queued'],
   activation_resent: ['activation'],
   activated: ['activation'],
-};
+} as const satisfies AllowedFrom<RegistrationState, RegistrationEvent>;
 
-export type TransitionResult =
-  { ok: true; state: RegistrationState } | { ok: false; code: 'wrong_step' | 'invalid_state' };
-
-/** Where an event leads, or why it cannot happen now. Pure: the flow applies the result. */
-export function transition(state: RegistrationState, event: RegistrationEvent): TransitionResult {
-  if (!ALLOWED_FROM[event.type].includes(state.step)) return { ok: false, code: 'wrong_step' };
-  let next: unknown;
+/** The state an allowed event leads to (parsed by the machine before it is kept). */
+function next(state: RegistrationState, event: RegistrationEvent): unknown {
   switch (event.type) {
     case 'identity_confirmed':
-      next = { step: 'login-details', identity: event.identity };
-      break;
+      return { step: 'login-details', identity: event.identity };
     case 'details_accepted':
-      next = {
+      return {
         step: 'activation',
         email: event.email,
         maskedEmail: event.maskedEmail,
         language: event.language,
         resendAvailableAt: event.resendAvailableAt,
       };
-      break;
     case 'details_queued':
-      next =
-        state.step === 'login-details'
-          ? {
-              step: 'queued',
-              identity: state.identity,
-              email: event.email,
-              maskedEmail: event.maskedEmail,
-              language: event.language,
-              entryId: event.entryId,
-            }
-          : null;
-      break;
+      return state.step === 'login-details'
+        ? {
+            step: 'queued',
+            identity: state.identity,
+            email: event.email,
+            maskedEmail: event.maskedEmail,
+            language: event.language,
+            entryId: event.entryId,
+          }
+        : null;
     case 'queued_delivered':
-      next =
-        state.step === 'queued'
-          ? {
-              step: 'activation',
-              email: state.email,
-              maskedEmail: state.maskedEmail,
-              language: state.language,
-              resendAvailableAt: event.resendAvailableAt,
-            }
-          : null;
-      break;
+      return state.step === 'queued'
+        ? {
+            step: 'activation',
+            email: state.email,
+            maskedEmail: state.maskedEmail,
+            language: state.language,
+            resendAvailableAt: event.resendAvailableAt,
+          }
+        : null;
     case 'queued_refused':
-      if (state.step !== 'queued') next = null;
-      else
-        next = event.back === 'identity' ? { step: 'identity' } : { step: 'login-details', identity: state.identity };
-      break;
+      if (state.step !== 'queued') return null;
+      return event.back === 'identity' ? { step: 'identity' } : { step: 'login-details', identity: state.identity };
     case 'activation_resent':
-      next = { ...state, resendAvailableAt: event.resendAvailableAt };
-      break;
+      return { ...state, resendAvailableAt: event.resendAvailableAt };
     case 'activated':
-      next =
-        state.step === 'activation'
-          ? { step: 'done', email: state.email, maskedEmail: state.maskedEmail, queued: event.queued ?? false }
-          : null;
-      break;
+      return state.step === 'activation'
+        ? { step: 'done', email: state.email, maskedEmail: state.maskedEmail, queued: event.queued ?? false }
+        : null;
   }
-  const parsed = registrationStateSchema.safeParse(next);
-  return parsed.success ? { ok: true, state: parsed.data } : { ok: false, code: 'invalid_state' };
 }
+
+export const registrationMachine = defineMachine<RegistrationState, RegistrationEvent, typeof allowedFrom>({
+  schema: registrationStateSchema,
+  allowedFrom,
+  next,
+});
+export const { transition, allowedFrom: ALLOWED_FROM } = registrationMachine;
