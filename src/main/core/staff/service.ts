@@ -14,7 +14,7 @@ import { StaffAudit, type AuditAction, type AuditOutcome } from './audit';
 import { DEMO_STAFF_PIN, DEMO_STAFF_PIN_HASH } from './demo-pin';
 import { PinGuard } from './pin-guard';
 import { STAFF_PIN_PATTERN, verifyStaffPin } from './pin-hash';
-import { StaffSession, type SessionEnd } from './session';
+import { StaffSession, type SessionEnd } from '../flows/staff/session';
 import type { KioskSettings } from './settings';
 import { readHealth } from './status';
 
