@@ -41,7 +41,7 @@ const config: Configuration = {
   directories: { output: 'dist', buildResources: 'resources/packaging' },
   // The built app only: main, preload and renderer from electron-vite; dependencies come from package.json.
   files: ['out/**/*', 'package.json'],
-  // Found beside app.asar at run time (src/main/core/paths.ts, packagedResourcesDir).
+  // Found beside app.asar at run time (src/main/host/paths.ts, packagedResourcesDir).
   extraResources: [
     { from: 'resources/migrations', to: 'migrations' },
     { from: 'resources/terms', to: 'terms' },

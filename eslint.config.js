@@ -10,6 +10,13 @@ const ELECTRON = {
   message: 'Only src/main/electron, src/main/index.ts and src/preload may import electron.',
 };
 
+const NO_ELECTRON = { ...ELECTRON, message: 'The kiosk core, hosts, demo and portal run without Electron.' };
+const NO_UI = { group: ['**/renderer/**', '**/preload/**'], message: 'Node code does not import UI code.' };
+const PORTAL_MESSAGE = 'Only src/main/demo may import src/portal (the embedded demo portal).';
+const NO_PORTAL = { group: ['**/portal/**', '**/portal'], message: PORTAL_MESSAGE };
+/** The same for `await import(…)`, which no-restricted-imports does not see. */
+const NO_PORTAL_LOADED = { selector: 'ImportExpression[source.value=/(^|\\/)portal(\\/|$)/]', message: PORTAL_MESSAGE };
+
 /** Import boundaries: where a file lives says which runtime it may use. */
 const boundaries = [
   {
@@ -31,17 +38,22 @@ const boundaries = [
     },
   },
   {
-    files: ['src/main/core/**/*.ts', 'src/main/web-shell/**/*.ts', 'src/main/launcher/**/*.ts', 'src/portal/**/*.ts'],
+    files: ['src/main/core/**/*.ts', 'src/main/web-shell/**/*.ts', 'src/main/launcher/**/*.ts', 'src/main/host/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { ...ELECTRON, message: 'The kiosk core, web shell, launcher and portal run without Electron.' },
-            { group: ['**/renderer/**', '**/preload/**'], message: 'Node code does not import UI code.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [NO_ELECTRON, NO_UI, NO_PORTAL] }],
+      'no-restricted-syntax': ['error', NO_PORTAL_LOADED],
+    },
+  },
+  {
+    // The embedded demo portal: src/main/demo is the one part of the kiosk that may load src/portal.
+    files: ['src/main/demo/**/*.ts', 'src/portal/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_ELECTRON, NO_UI] }] },
+  },
+  {
+    files: ['src/main/electron/**/*.ts', 'src/main/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [NO_UI, NO_PORTAL] }],
+      'no-restricted-syntax': ['error', NO_PORTAL_LOADED],
     },
   },
   {

@@ -4,7 +4,7 @@ import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron'
 import { loadConfig } from './core/config';
 import { startKioskCore, type KioskCore } from './core/kiosk-core';
 import { createLogger } from './core/logger';
-import { findResourcesDir, packagedResourcesDir } from './core/paths';
+import { findResourcesDir, packagedResourcesDir } from './host/paths';
 import { electronDatabaseKey } from './electron/database-key';
 import { registerKioskIpc } from './electron/ipc';
 import { claimSingleInstance, closeCoreOnQuit, explainStartFailure, holdKioskWindow } from './electron/lifecycle';

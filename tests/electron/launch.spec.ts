@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { ELECTRON_MISSING, electronBinaryPath } from '../../src/main/core/electron-binary';
+import { ELECTRON_MISSING, electronBinaryPath } from '../../src/main/host/electron-binary';
 import { CALL_NAMES } from '../../src/shared/kiosk-api';
 
 /*

@@ -6,7 +6,7 @@ import { destination } from 'pino';
 import { configSchema } from '../../src/main/core/config';
 import { startKioskCore } from '../../src/main/core/kiosk-core';
 import { createLogger } from '../../src/main/core/logger';
-import { findResourcesDir } from '../../src/main/core/paths';
+import { findResourcesDir } from '../../src/main/host/paths';
 import type { OutboxKind } from '../../src/shared/portal-api/outbox';
 import type { ChildMessage, ParentMessage } from './messages';
 

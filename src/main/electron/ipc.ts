@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Dispatch } from '../../shared/kiosk-api';
 import { fail } from '../../shared/result';
-import { isKioskUrl } from '../core/static-path';
+import { isKioskUrl } from '../host/static-path';
 
 export const KIOSK_CHANNEL = 'kiosk:call';
 

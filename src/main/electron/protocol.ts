@@ -1,5 +1,5 @@
 import { protocol } from 'electron';
-import { APP_SCHEME, serveStatic } from '../core/static-path';
+import { APP_SCHEME, serveStatic } from '../host/static-path';
 
 /**
  * app:// behaves like https for the renderer (origin, fetch, secure context), so the UI is not a

@@ -1,5 +1,5 @@
 import { app, type Session, type WebContents } from 'electron';
-import { isKioskUrl } from '../core/static-path';
+import { isKioskUrl } from '../host/static-path';
 
 /** No camera, microphone, location, notifications, USB, HID, serial…: the kiosk needs none. */
 export function denyAllPermissions(session: Session): void {

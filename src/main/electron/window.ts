@@ -1,7 +1,7 @@
 import { BrowserWindow, Menu, type Input } from 'electron';
 import type { Dispatch } from '../../shared/kiosk-api';
 import type { Logger } from '../core/logger';
-import { APP_INDEX_URL } from '../core/static-path';
+import { APP_INDEX_URL } from '../host/static-path';
 
 export interface ShellFlags {
   /** A normal window instead of the full-screen kiosk (still locked down). */

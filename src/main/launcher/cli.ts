@@ -1,6 +1,6 @@
 // `npm start`: the product on its embedded defaults. Wiring only.
-import { electronBinaryPath } from '../core/electron-binary';
-import { projectRoot } from '../core/paths';
+import { electronBinaryPath } from '../host/electron-binary';
+import { projectRoot } from '../host/paths';
 import { explainStartFailure, runWebShell } from '../web-shell/run';
 import { endChromium, findChromium, hasDisplay, openChromiumKiosk } from './chromium';
 import { launchElectron } from './run-electron';

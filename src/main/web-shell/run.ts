@@ -1,14 +1,13 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../core/config';
-import { webShellDatabaseKey } from '../core/database-key-file';
+import { webShellDatabaseKey } from '../host/database-key-file';
 import { DatabaseKeyError } from '../core/db/open';
 import { startKioskCore, type KioskCore } from '../core/kiosk-core';
 import { createLogger } from '../core/logger';
-import { findResourcesDir, projectRoot } from '../core/paths';
-import { DEMO_STAFF_PIN_HASH } from '../core/staff/demo-pin';
-import { readVersion } from '../core/version';
-import { startEmbeddedPortal, type EmbeddedPortal } from './demo-portal';
+import { findResourcesDir, projectRoot } from '../host/paths';
+import { readVersion } from '../host/version';
+import { startDemoIfUnconfigured, withDemo, type EmbeddedPortal } from '../demo/embedded-portal';
 import { rendererDirOf, startWebShell, type WebShell } from './server';
 
 export interface RunningWebShell {
@@ -54,16 +53,9 @@ export async function runWebShell(
   // The page loads while the core and the demo portal start: Chromium and Node work side by side,
   // and a call made before the core is ready simply waits for it.
   const starting = (async () => {
-    const demo = config.portalUrl ? null : await startEmbeddedPortal(config.dataDir, config.logLevel);
-    // The demo also gets the README's demo staff PIN when none is configured; a real portal never does.
-    const coreConfig = demo
-      ? {
-          ...config,
-          portalUrl: demo.url,
-          enrolmentCode: demo.enrolmentCode,
-          staff: { ...config.staff, pinHash: config.staff.pinHash ?? DEMO_STAFF_PIN_HASH },
-        }
-      : config;
+    const started = await startDemoIfUnconfigured(config);
+    const demo = started?.portal ?? null;
+    const coreConfig = started ? withDemo(config, started.wiring) : config;
     try {
       const core = await startKioskCore({
         config: coreConfig,

@@ -3,8 +3,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Dispatch } from '../../shared/kiosk-api';
 import { fail } from '../../shared/result';
-import { securityHeaders } from '../core/static-path';
-import { projectRoot } from '../core/paths';
+import { securityHeaders } from '../host/static-path';
+import { projectRoot } from '../host/paths';
 import { COOKIE_NAME, hasBridgeCookie, isOwnHost, isTrustedCall, newSecret, sameSecret } from './bridge-auth';
 import { launchRefusedPage } from './refusal-page';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseKeyError, openKioskDatabase } from '../../../src/main/core/db/open';
 import { kioskMeta, visits } from '../../../src/main/core/db/schema';
-import { findResourcesDir } from '../../../src/main/core/paths';
+import { findResourcesDir } from '../../../src/main/host/paths';
 import { startTestCore, tempDir, TEST_DB_KEY } from '../helpers/kiosk';
 
 const resourcesDir = findResourcesDir(import.meta.dirname);

@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseKeyError, openKioskDatabase } from '../../../src/main/core/db/open';
-import { findResourcesDir } from '../../../src/main/core/paths';
+import { findResourcesDir } from '../../../src/main/host/paths';
 import { DatabaseKeyUnavailableError, electronDatabaseKey, KEY_FILE } from '../../../src/main/electron/database-key';
 import { tempDir } from '../helpers/kiosk';
 import { safeStorage } from './fake-electron';

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { electronBinaryPath } from '../../../src/main/core/electron-binary';
+import { electronBinaryPath } from '../../../src/main/host/electron-binary';
 import { tempDir } from '../helpers/kiosk';
 
 let dir: ReturnType<typeof tempDir>;

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { KIOSK_CSP } from '../../../src/main/core/static-path';
+import { KIOSK_CSP } from '../../../src/main/host/static-path';
 import { registerAppScheme, serveRenderer } from '../../../src/main/electron/protocol';
 import { tempDir } from '../helpers/kiosk';
 import { electron, handlerOf } from './fake-electron';

@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isKioskUrl, KIOSK_CSP, resolveStaticPath, serveStatic } from '../../../src/main/core/static-path';
+import { isKioskUrl, KIOSK_CSP, resolveStaticPath, serveStatic } from '../../../src/main/host/static-path';
 import { tempDir } from '../helpers/kiosk';
 
 const dir = tempDir('static-');

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { visits } from '../../../src/main/core/db/schema';
-import { APP_INDEX_URL } from '../../../src/main/core/static-path';
+import { APP_INDEX_URL } from '../../../src/main/host/static-path';
 import { createKioskWindow, parseShellFlags, RELOAD_AFTER_CRASH_MS } from '../../../src/main/electron/window';
 import { startTestCore } from '../helpers/kiosk';
 import { electron, FakeBrowserWindow, vetoable } from './fake-electron';

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { loadConfig, type KioskConfig } from '../../../src/main/core/config';
 import { startKioskCore, type KioskCore } from '../../../src/main/core/kiosk-core';
 import { createLogger } from '../../../src/main/core/logger';
-import { findResourcesDir } from '../../../src/main/core/paths';
+import { findResourcesDir } from '../../../src/main/host/paths';
 
 export const TEST_DB_KEY = 'test-key-not-a-secret-0123456789';
 

@@ -9,7 +9,7 @@ import { configSchema } from '../../../src/main/core/config';
 import { outbox } from '../../../src/main/core/db/schema';
 import { startKioskCore, type KioskCore, type KioskCoreOptions } from '../../../src/main/core/kiosk-core';
 import { createLogger } from '../../../src/main/core/logger';
-import { findResourcesDir } from '../../../src/main/core/paths';
+import { findResourcesDir } from '../../../src/main/host/paths';
 import { startPortal, type RunningPortal } from '../../../src/portal';
 import { accounts } from '../../../src/portal/db/schema';
 import type { ReceivedMail } from '../../../src/portal/mail/demo-receiver';

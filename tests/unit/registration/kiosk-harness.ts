@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { configSchema } from '../../../src/main/core/config';
 import { startKioskCore, type KioskCore } from '../../../src/main/core/kiosk-core';
 import { createLogger, type Logger } from '../../../src/main/core/logger';
-import { findResourcesDir } from '../../../src/main/core/paths';
+import { findResourcesDir } from '../../../src/main/host/paths';
 import type { CallName, CAPTCHA_PURPOSES } from '../../../src/shared/kiosk-api';
 import { and, eq, sql } from 'drizzle-orm';
 import { accounts, signatories } from '../../../src/portal/db/schema';

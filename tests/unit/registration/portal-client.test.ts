@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNotNull, sql } from 'drizzle-orm';
 import { openKioskDatabase } from '../../../src/main/core/db/open';
 import { createLogger } from '../../../src/main/core/logger';
-import { findResourcesDir } from '../../../src/main/core/paths';
+import { findResourcesDir } from '../../../src/main/host/paths';
 import { createPortalClient } from '../../../src/main/core/portal-client/client';
 import { KioskEnrolment } from '../../../src/main/core/portal-client/enrolment';
 import { calculateDelay } from '../../../src/main/core/portal-client/retry';

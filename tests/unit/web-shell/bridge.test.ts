@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES, COMMON_ERRORS, isCallName, kioskApi } from '../../../src/shared/kiosk-api';
-import { KIOSK_CSP } from '../../../src/main/core/static-path';
+import { KIOSK_CSP } from '../../../src/main/host/static-path';
 import { startWebShell, type WebShell } from '../../../src/main/web-shell/server';
 import { startTestCore, tempDir } from '../helpers/kiosk';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KioskConfig } from './config';
+import type { KioskConfig } from '../core/config';
 
 /**
  * The web shell has no safeStorage: its database key comes from configuration (KIOSK_DB_KEY). For
