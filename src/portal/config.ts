@@ -3,16 +3,24 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { asBoolean, asNumber, ConfigError, layerConfig, parseConfig, type EnvSetter } from '../shared/config-layers';
 import { readSecretFiles } from './config-secrets';
+import { THROTTLES } from './throttles';
 
 const seconds = (def: number, max = 366 * 86_400) => z.number().int().min(1).max(max).default(def);
-const limit = (maxFailures: number, windowSeconds: number, blockSeconds: number) =>
-  z
+/** A configurable throttle (throttles.ts): its default budget comes from the table there. */
+const limit = (name: keyof typeof THROTTLES) => {
+  const { maxFailures, windowSeconds, blockSeconds } = THROTTLES[name].budget as {
+    maxFailures: number;
+    windowSeconds: number;
+    blockSeconds: number;
+  };
+  return z
     .strictObject({
       maxFailures: z.number().int().min(1).max(10_000).default(maxFailures),
       windowSeconds: seconds(windowSeconds),
       blockSeconds: seconds(blockSeconds),
     })
     .prefault({});
+};
 
 /** The portal's configuration: a JSON file, then environment variables, then command-line values. */
 export const portalConfigSchema = z.strictObject({
@@ -74,19 +82,19 @@ export const portalConfigSchema = z.strictObject({
     .prefault({}),
   limits: z
     .strictObject({
-      /** DESIGN §4: at most 25 failed identity checks per account number per rolling 24 h. */
-      identityPerAccount: limit(25, 86_400, 3600),
-      identityPerKiosk: limit(100, 86_400, 3600),
-      loginPerEmail: limit(5, 900, 900),
-      loginPerKiosk: limit(50, 300, 120),
+      // The throttles: what each counts and its default budget are in throttles.ts.
+      identityPerAccount: limit('identityPerAccount'),
+      identityPerKiosk: limit('identityPerKiosk'),
+      loginPerEmail: limit('loginPerEmail'),
+      loginPerKiosk: limit('loginPerKiosk'),
       /** Wrong 6-digit codes per address (any address, with an account or not) until a new email. */
       codeAttempts: z.number().int().min(1).max(20).default(5),
-      codePerKiosk: limit(60, 900, 600),
+      codePerKiosk: limit('codePerKiosk'),
       resendCooldownSeconds: seconds(60),
       resendDailyCap: z.number().int().min(1).max(100).default(5),
       /** Emails telling why a queued registration was refused: per address typed, per kiosk. */
-      outcomeMailPerAddress: limit(3, 86_400, 86_400),
-      outcomeMailPerKiosk: limit(60, 3600, 3600),
+      outcomeMailPerAddress: limit('outcomeMailPerAddress'),
+      outcomeMailPerKiosk: limit('outcomeMailPerKiosk'),
     })
     .prefault({}),
   lifetimes: z

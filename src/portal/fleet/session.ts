@@ -2,6 +2,7 @@ import { and, eq, gt, lte } from 'drizzle-orm';
 import { isoAfter, type PortalContext } from '../context';
 import { adminSessions } from '../db/schema';
 import type { ThrottleRule } from '../security/throttle';
+import { THROTTLES, throttleLabel } from '../throttles';
 import { hashToken, randomToken, sameHash } from '../security/tokens';
 
 /** A working day on the IT screen; the page refreshes itself, so an idle limit would never bite. */
@@ -12,7 +13,7 @@ export const FLEET_SESSION_SECONDS = 8 * 3600;
  * a per-address budget is free to an attacker with many). A spent budget also shuts out the right
  * token until it opens again; the admin CLI still works meanwhile.
  */
-export const FLEET_LOGIN_RULE: ThrottleRule = { maxFailures: 10, windowSeconds: 900, blockSeconds: 900 };
+export const FLEET_LOGIN_RULE: ThrottleRule = THROTTLES.fleetLogin.budget;
 
 /** Session ids are randomToken()s: anything else is not looked up. */
 const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
@@ -30,7 +31,7 @@ export type FleetLogin =
 export async function openFleetSession(ctx: PortalContext, token: string): Promise<FleetLogin> {
   const expected = ctx.config.adminToken;
   if (!expected) return { ok: false, reason: 'closed' };
-  const key = ctx.throttle.key('fleet:login', 'all');
+  const key = ctx.throttle.key(throttleLabel('fleetLogin'), 'all');
   const reserved = await ctx.throttle.reserve(key, FLEET_LOGIN_RULE);
   if (!reserved.ok) return { ok: false, reason: 'throttled', until: reserved.until };
   if (!sameHash(hashToken(token), hashToken(expected))) {

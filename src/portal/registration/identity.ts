@@ -4,15 +4,19 @@ import { compareNames } from '../../shared/rules/canonical-name';
 import type { KioskPrincipal, PortalContext } from '../context';
 import { accounts, signatories } from '../db/schema';
 import { ApiError, retryAfter } from '../http/errors';
+import { throttleLabel } from '../throttles';
 
 export const identityBudgets = (ctx: PortalContext, kiosk: KioskPrincipal, identity: Identity) => [
-  { key: ctx.throttle.key('identity:acct', identity.accountNumber), rule: ctx.config.limits.identityPerAccount },
-  { key: ctx.throttle.key('identity:kiosk', kiosk.id), rule: ctx.config.limits.identityPerKiosk },
+  {
+    key: ctx.throttle.key(throttleLabel('identityPerAccount'), identity.accountNumber),
+    rule: ctx.config.limits.identityPerAccount,
+  },
+  { key: ctx.throttle.key(throttleLabel('identityPerKiosk'), kiosk.id), rule: ctx.config.limits.identityPerKiosk },
 ];
 
 /**
  * Step 1 (and again on registration): finds the signatory of a current lease matching the identity,
- * on canonical names. A date of birth has ~15 bits, so the budget is what protects it (DESIGN §4):
+ * on canonical names. A date of birth has ~15 bits, so the budget is what protects it (throttles.ts):
  * each check is reserved against a rolling budget per account number and per kiosk before it runs,
  * and given back only when it matched. A co-signatory's success gives back only its own check: the
  * failures of others on the same account number still count.

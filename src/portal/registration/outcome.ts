@@ -9,6 +9,7 @@ import { idempotencyRecords } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { enqueueMail } from '../mail/queue';
 import { hasOutcomeMail, registrationOutcomeMail } from '../mail/templates';
+import { throttleLabel } from '../throttles';
 
 /** The kiosk's drainer asks for the outcome by email when nobody is waiting at the screen. */
 export const wantsOutcomeByEmail = (request: FastifyRequest): boolean => {
@@ -52,8 +53,11 @@ export async function emailRefusal(
   await ctx.db.transaction(async (tx) => {
     const reserved = await ctx.throttle.reserveAll(
       [
-        { key: ctx.throttle.key('outcome:addr', emailKey(input.email)), rule: outcomeMailPerAddress },
-        { key: ctx.throttle.key('outcome:kiosk', kiosk.id), rule: outcomeMailPerKiosk },
+        {
+          key: ctx.throttle.key(throttleLabel('outcomeMailPerAddress'), emailKey(input.email)),
+          rule: outcomeMailPerAddress,
+        },
+        { key: ctx.throttle.key(throttleLabel('outcomeMailPerKiosk'), kiosk.id), rule: outcomeMailPerKiosk },
       ],
       tx,
     );

@@ -1,6 +1,7 @@
 import type { KioskPrincipal, PortalContext } from '../context';
 import type { PortalTx } from '../db/open';
 import { ApiError, retryAfter } from '../http/errors';
+import { throttleLabel } from '../throttles';
 import type { CodeCheck } from './one-time';
 
 /**
@@ -30,9 +31,17 @@ export async function takeEmailQuota(
   emailKey: string,
 ): Promise<{ spent: 'daily' | 'cooldown'; until: Date } | null> {
   const rules = sendRules(ctx);
-  const daily = await ctx.throttle.reserve(ctx.throttle.key(`${kind}:day`, emailKey), rules.daily, tx);
+  const daily = await ctx.throttle.reserve(
+    ctx.throttle.key(throttleLabel('emailDaily', kind), emailKey),
+    rules.daily,
+    tx,
+  );
   if (!daily.ok) return { spent: 'daily', until: daily.until };
-  const cooldown = await ctx.throttle.reserve(ctx.throttle.key(`${kind}:cooldown`, emailKey), rules.cooldown, tx);
+  const cooldown = await ctx.throttle.reserve(
+    ctx.throttle.key(throttleLabel('emailCooldown', kind), emailKey),
+    rules.cooldown,
+    tx,
+  );
   if (!cooldown.ok) {
     await ctx.throttle.refund(daily, tx);
     return { spent: 'cooldown', until: cooldown.until };
@@ -44,14 +53,14 @@ const codeBudgets = (ctx: PortalContext, kind: CodeKind, kiosk: KioskPrincipal |
   const { codeAttempts, codePerKiosk } = ctx.config.limits;
   const perAddress = { maxFailures: codeAttempts, windowSeconds: 86_400, blockSeconds: 86_400 };
   return [
-    { key: ctx.throttle.key(`${kind}:code`, emailKey), rule: perAddress },
-    ...(kiosk ? [{ key: ctx.throttle.key(`${kind}:code:kiosk`, kiosk.id), rule: codePerKiosk }] : []),
+    { key: ctx.throttle.key(throttleLabel('codePerAddress', kind), emailKey), rule: perAddress },
+    ...(kiosk ? [{ key: ctx.throttle.key(throttleLabel('codePerKiosk', kind), kiosk.id), rule: codePerKiosk }] : []),
   ];
 };
 
 /** A new email with a new code was asked for `emailKey`: its code tries start again. */
 export async function resetCodeBudget(ctx: PortalContext, tx: PortalTx, kind: CodeKind, emailKey: string) {
-  await ctx.throttle.clear(ctx.throttle.key(`${kind}:code`, emailKey), tx);
+  await ctx.throttle.clear(ctx.throttle.key(throttleLabel('codePerAddress', kind), emailKey), tx);
 }
 
 /**

@@ -6,9 +6,10 @@ import { isoAfter, type KioskPrincipal, type PortalContext } from '../context';
 import { sessions } from '../db/schema';
 import { ApiError, retryAfter } from '../http/errors';
 import { hashToken, randomToken } from '../security/tokens';
+import { throttleLabel } from '../throttles';
 
 export const loginLockKey = (ctx: PortalContext, emailKeyValue: string) =>
-  ctx.throttle.key('login:email', emailKeyValue);
+  ctx.throttle.key(throttleLabel('loginPerEmail'), emailKeyValue);
 
 /**
  * Email + password. Unknown email and wrong password are one answer, after the same argon2 work;
@@ -22,7 +23,7 @@ export async function login(ctx: PortalContext, kiosk: KioskPrincipal, email: st
   const key = emailKey(email);
   const { loginPerEmail, loginPerKiosk } = ctx.config.limits;
   const lockKey = loginLockKey(ctx, key);
-  const kioskKey = ctx.throttle.key('login:kiosk', kiosk.id);
+  const kioskKey = ctx.throttle.key(throttleLabel('loginPerKiosk'), kiosk.id);
   const now = ctx.now();
   const locked = (until: Date) =>
     new ApiError('account_locked', { unlockAt: until.toISOString(), retryAfterSeconds: retryAfter(until, now) });
