@@ -12,7 +12,7 @@ import { configSchema } from '../src/main/core/config';
 import { startKioskCore } from '../src/main/core/kiosk-core';
 import { createLogger } from '../src/main/core/logger';
 import { seal } from '../src/main/core/outbox/seal';
-import { findResourcesDir } from '../src/main/core/paths';
+import { findResourcesDir } from '../src/main/host/paths';
 import { parsePortalConfig, startPortal, type RunningPortal } from '../src/portal';
 import { demoSignatories } from '../src/portal/signatories/demo-data';
 import { percentile, root } from './lib';
