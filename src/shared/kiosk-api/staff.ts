@@ -60,6 +60,7 @@ export const staffCalls = {
   staffStatus: defineCall({
     input: z.strictObject({}),
     output: z.strictObject({
+      /** The id the portal knows this kiosk by once enrolled (`k_…`), else its configured `kioskId`. */
       kioskId: z.string(),
       version: z.string(),
       portal: z.enum(['online', 'offline', 'not_configured']),

@@ -7,7 +7,7 @@ import { kioskMeta, staffAudit, staffPinGuard, visits } from '../../../src/main/
 import { FIRST_LOCKOUT_SECONDS, MAX_WRONG_PINS } from '../../../src/main/core/staff/pin-guard';
 import { hashStaffPin } from '../../../src/main/core/staff/pin-hash';
 import { LAST_SYNC_KEY } from '../../../src/main/core/staff/status';
-import { TestClock } from '../portal/harness';
+import { startHarness, TestClock } from '../portal/harness';
 import { startTestKiosk, type TestKiosk } from '../registration/kiosk-harness';
 
 const PIN = '97531';
@@ -226,6 +226,29 @@ describe('staff settings and status', () => {
         refusedCodes: {},
       },
     });
+  });
+
+  it('names the kiosk as the portal knows it once enrolled, not by its configured name', async () => {
+    const h = await startHarness();
+    try {
+      const created = await h.portal.createKiosk('CLERMONT', 'Borne de test');
+      const k = await startTestKiosk({
+        portalUrl: h.url,
+        enrolmentCode: created.enrolmentCode,
+        clock: h.clock,
+        config: { staff: { pinHash }, kioskId: 'borne-demo' },
+      });
+      open.push(k);
+      await k.core.enrolment!.credential();
+      await k.call('staffUnlock', { pin: PIN });
+      const status = await k.call('staffStatus');
+      expect(status.value.enrolment).toBe('enrolled');
+      expect(status.value.kioskId).toBe(created.kioskId);
+      expect(status.value.kioskId).not.toBe('borne-demo');
+    } finally {
+      for (const k of open.splice(0)) await k.close();
+      await h.close();
+    }
   });
 
   it('shows what waits in the outbox, and « Synchroniser maintenant » is a staff action, audited', async () => {

@@ -51,6 +51,11 @@ export class KioskEnrolment {
     return this.#state;
   }
 
+  /** The id the portal knows this kiosk by (`k_…`), once enrolled; null before. */
+  async portalKioskId(): Promise<string | null> {
+    return this.#state === 'enrolled' ? readMeta(this.options.db, PORTAL_KIOSK_ID) : null;
+  }
+
   /** The credential, enrolling first if needed; concurrent callers share one attempt. */
   credential(): Promise<string | null> {
     if (this.#loaded && (this.#credential || this.#state === 'code_refused' || !this.options.enrolmentCode)) {

@@ -119,13 +119,15 @@ export class StaffService {
   async status(): Promise<Result<CallOutput<'staffStatus'>, 'staff_locked'>> {
     if (!this.#active()) return fail('staff_locked');
     const { db, portal, enrolment, kioskId, version } = this.options;
-    const [health, settings, outbox] = await Promise.all([
+    const [health, settings, outbox, enrolledAs] = await Promise.all([
       readHealth({ db, portal, enrolment, now: this.#now }),
       this.options.settings.get(),
       this.#figures(),
+      enrolment?.portalKioskId() ?? null,
     ]);
     return ok({
-      kioskId,
+      // Enrolled, the kiosk is the portal's `k_…` (as on the fleet page), not its configured name.
+      kioskId: enrolledAs ?? kioskId,
       version,
       ...health,
       defaultLanguage: settings.defaultLanguage,
