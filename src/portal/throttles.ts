@@ -29,28 +29,28 @@ export const THROTTLES = {
     counts: 'identity check failures (also within POST /v1/registrations)',
     per: 'account number',
     budget: rule(25, 86_400, 3600),
-    then: '429 too_many_attempts, ≥ 1 h',
+    then: '429 too_many_attempts',
   },
   identityPerKiosk: {
     key: 'identity:kiosk',
     counts: 'identity check failures',
     per: 'kiosk',
     budget: rule(100, 86_400, 3600),
-    then: '429 too_many_attempts, ≥ 1 h',
+    then: '429 too_many_attempts',
   },
   loginPerEmail: {
     key: 'login:email',
     counts: 'login failures',
     per: 'email address (any)',
     budget: rule(5, 900, 900),
-    then: '423 account_locked + unlockAt, 15 min',
+    then: '423 account_locked + unlockAt',
   },
   loginPerKiosk: {
     key: 'login:kiosk',
     counts: 'login failures',
     per: 'kiosk',
     budget: rule(50, 300, 120),
-    then: '429 too_many_attempts, ≥ 2 min',
+    then: '429 too_many_attempts',
   },
   codePerAddress: {
     key: '{kind}:code',
@@ -64,7 +64,7 @@ export const THROTTLES = {
     counts: 'activation / reset code tries',
     per: 'kiosk',
     budget: rule(60, 900, 600),
-    then: '429 too_many_attempts, ≥ 10 min',
+    then: '429 too_many_attempts',
   },
   emailCooldown: {
     key: '{kind}:cooldown',
@@ -99,7 +99,7 @@ export const THROTTLES = {
     counts: 'wrong admin tokens on the fleet page',
     per: 'the whole portal',
     budget: rule(10, 900, 900),
-    then: 'the sign-in page refuses every token, the right one too, 15 min',
+    then: 'the sign-in page refuses every token, the right one too',
   },
 } as const satisfies Record<string, ThrottleSpec>;
 

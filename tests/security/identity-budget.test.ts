@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityOf, startHarness, STRONG_PASSWORD, type Harness } from '../unit/portal/harness';
 
 // Issue #10 item 2: 5 tries per 15 minutes came to ~500 a day per account number, and a
-// co-signatory's correct check cleared the counter for the whole account. DESIGN §4: at most 25
+// co-signatory's correct check cleared the counter for the whole account. src/portal/throttles.ts: at most 25
 // failures per account number per rolling 24 h, across kiosks and portal processes.
 let h: Harness;
 beforeAll(async () => {

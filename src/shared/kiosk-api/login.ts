@@ -5,7 +5,7 @@ import { defineCall } from './define';
 import { typedEmailSchema } from './journey-fields';
 
 /**
- * Login at the kiosk (DESIGN §1.3), the calls of its screens. The portal's session token stays in
+ * Login at the kiosk, the calls of its screens. The portal's session token stays in
  * the kiosk core (main process) for the visit; the renderer only ever gets `SignedInTenant`.
  *
  * Refusals never say whether an address has an account: an unknown address and a wrong password

@@ -12,7 +12,7 @@ import {
 } from './journey-fields';
 
 /**
- * Forgotten password at the kiosk (DESIGN §1.4), the calls of its screens. The flow lives in the
+ * Forgotten password at the kiosk, the calls of its screens. The flow lives in the
  * kiosk core, one per visit; the renderer only learns the step it is at and the masked address.
  *
  * Anti-enumeration: `requestReset` answers the same whether or not the address has an account

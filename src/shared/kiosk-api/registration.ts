@@ -7,7 +7,7 @@ import { defineCall } from './define';
 import { cancelJourneyCall, captchaFields, emailCodeSchema, FLOW_ERRORS, seconds } from './journey-fields';
 
 /**
- * First registration at the kiosk (DESIGN §1.1–1.2), the calls of its screens. The flow lives in
+ * First registration at the kiosk, the calls of its screens. The flow lives in
  * the kiosk core, one per visit; the renderer only learns the step it is at.
  *
  * Field problems come two ways, both naming fields, never echoing values:

@@ -5,7 +5,7 @@ import { defineCall } from './define';
 import { seconds } from './journey-fields';
 
 /**
- * Staff mode (DESIGN §1.5): agency staff unlock a panel with a PIN, see the kiosk's health, choose
+ * Staff mode (README.md « Staff mode », src/main/core/flows/staff/staff.mermaid): agency staff unlock a panel with a PIN, see the kiosk's health, choose
  * its default language and put it out of service. The staff session lives in the kiosk core only
  * and ends on « Quitter le mode personnel », on « Terminer », and when the kiosk is left idle.
  *

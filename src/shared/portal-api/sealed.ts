@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * A request body sealed to the portal's public key (DESIGN §3): the kiosk's outbox keeps only this,
+ * A request body sealed to the portal's public key (docs/portal.md « Sealed payloads »): the kiosk's outbox keeps only this,
  * so it cannot read back a password or an identity. Sent with `Content-Type: application/sealed+json`;
  * the portal opens it and then validates the inner JSON exactly like a plain body.
  * X25519 (ephemeral → portal key), HKDF-SHA256 (salt = epk ‖ portal key, info = SEALED_INFO),

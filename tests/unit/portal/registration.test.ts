@@ -52,7 +52,7 @@ describe('identity step', () => {
     expect(r.body.error).toEqual({ code: 'identity_not_found' });
   });
 
-  it('cools down after 25 failures on one account number (DESIGN §4), then lets it try again', async () => {
+  it('cools down after 25 failures on one account number (src/portal/throttles.ts), then lets it try again', async () => {
     const wrong = { ...identityOf(2), dateOfBirth: '1990-07-29' };
     const codes: string[] = [];
     for (let i = 0; i < 26; i++) codes.push((await check(wrong)).body.error.code);

@@ -80,7 +80,7 @@ describe('step 1 refusals', () => {
     const other = await newKiosk();
     await other.call('startRegistration');
     const wrong = { ...identityOf(7), dateOfBirth: '1993-03-04' };
-    // The portal's budget per account number (DESIGN §4: 25 failures a day): the failure that
+    // The portal's budget per account number (src/portal/throttles.ts: 25 failures a day): the failure that
     // spends it already answers with the cool-down, and so does every try after it.
     const budget = h.portal.config.limits.identityPerAccount.maxFailures;
     const codes: string[] = [];

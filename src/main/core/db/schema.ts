@@ -21,7 +21,7 @@ export const visits = sqliteTable('visits', {
 });
 
 /**
- * What staff set at this kiosk (DESIGN §1.5), one row (id 1). A null language means the
+ * What staff set at this kiosk (README.md « Staff mode »), one row (id 1). A null language means the
  * configuration's; out of service stops new visits but not the staff entry.
  */
 export const kioskSettings = sqliteTable('kiosk_settings', {
@@ -63,7 +63,7 @@ export const staffAudit = sqliteTable('staff_audit', {
 });
 
 /**
- * The outbox (DESIGN §3): every write meant for the portal, committed before the tenant is told
+ * The outbox (README.md « Outbox »): every write meant for the portal, committed before the tenant is told
  * anything. `payload` is the sealed envelope (or an audit event's plain body, codes only); it is
  * erased when the portal refuses the row, and a delivered row is deleted with secure_delete on.
  */

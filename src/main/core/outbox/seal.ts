@@ -15,7 +15,7 @@ export interface SealingKey {
 }
 
 /**
- * Seals a JSON value to the portal's public key (DESIGN §3), the way the portal opens it: an
+ * Seals a JSON value to the portal's public key (docs/portal.md « Sealed payloads »), the way the portal opens it: an
  * ephemeral X25519 key agreement, HKDF-SHA256 (salt = ephemeral key ‖ portal key), AES-256-GCM.
  * The ephemeral private key is dropped at once, so the kiosk can never open what it sealed.
  */

@@ -19,7 +19,7 @@ const detailCode = (detail: string | null): string | null => {
 };
 
 /**
- * The staff audit trail (DESIGN §1.5): one row per staff action, what and when and how it went.
+ * The staff audit trail (README.md « Staff mode »): one row per staff action, what and when and how it went.
  * It never takes a person's data: the columns are closed lists, and `detail` is a setting's value.
  * Each row is also queued for the portal (an `event` outbox row) in the same transaction.
  */
