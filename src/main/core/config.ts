@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { asBoolean, asNumber, ConfigError, layerConfig, type EnvSetter } from '../../shared/config-layers';
+import { DEFAULT_IDLE } from '../../shared/idle';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../shared/locale';
 import { STAFF_PIN_HASH_PATTERN } from './staff/pin-hash';
 import { updatesConfigSchema } from './updates/config';
@@ -30,8 +31,8 @@ export const configSchema = z
     language: z.enum(LANGUAGES).default(DEFAULT_LANGUAGE),
     idle: z
       .strictObject({
-        warnAfterSeconds: z.number().int().min(15).max(3600).default(90),
-        countdownSeconds: z.number().int().min(5).max(300).default(30),
+        warnAfterSeconds: z.number().int().min(15).max(3600).default(DEFAULT_IDLE.warnAfterSeconds),
+        countdownSeconds: z.number().int().min(5).max(300).default(DEFAULT_IDLE.countdownSeconds),
       })
       .prefault({}),
     /** One-time code from the portal's operator; traded at start for this kiosk's credential. */
