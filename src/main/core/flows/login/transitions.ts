@@ -32,9 +32,5 @@ function next(state: LoginState, event: LoginEvent): unknown {
   }
 }
 
-export const loginMachine = defineMachine<LoginState, LoginEvent, typeof allowedFrom>({
-  schema: loginStateSchema,
-  allowedFrom,
-  next,
-});
+export const loginMachine = defineMachine({ schema: loginStateSchema, allowedFrom, next });
 export const { transition, allowedFrom: ALLOWED_FROM } = loginMachine;

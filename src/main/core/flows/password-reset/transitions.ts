@@ -55,9 +55,5 @@ function next(state: ResetState, event: ResetEvent): unknown {
   }
 }
 
-export const resetMachine = defineMachine<ResetState, ResetEvent, typeof allowedFrom>({
-  schema: resetStateSchema,
-  allowedFrom,
-  next,
-});
+export const resetMachine = defineMachine({ schema: resetStateSchema, allowedFrom, next });
 export const { transition, allowedFrom: ALLOWED_FROM } = resetMachine;

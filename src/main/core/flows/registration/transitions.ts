@@ -70,9 +70,5 @@ function next(state: RegistrationState, event: RegistrationEvent): unknown {
   }
 }
 
-export const registrationMachine = defineMachine<RegistrationState, RegistrationEvent, typeof allowedFrom>({
-  schema: registrationStateSchema,
-  allowedFrom,
-  next,
-});
+export const registrationMachine = defineMachine({ schema: registrationStateSchema, allowedFrom, next });
 export const { transition, allowedFrom: ALLOWED_FROM } = registrationMachine;

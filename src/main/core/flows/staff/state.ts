@@ -35,9 +35,5 @@ function next(_state: StaffState, event: StaffEvent): unknown {
   }
 }
 
-export const staffMachine = defineMachine<StaffState, StaffEvent, typeof allowedFrom>({
-  schema: staffStateSchema,
-  allowedFrom,
-  next,
-});
+export const staffMachine = defineMachine({ schema: staffStateSchema, allowedFrom, next });
 export const { transition, allowedFrom: ALLOWED_FROM } = staffMachine;
