@@ -16,11 +16,11 @@ export interface FlowLifetimeOptions<S extends { step: string }, E extends { typ
 }
 
 /**
- * The life of a journey the kiosk core keeps for the visit (registration, forgotten password): one
- * at a time, in memory only, dropped when left untouched for `expireAfterSeconds`, on cancel and when
- * the visit is wiped. Every drop bumps a generation, so a portal answer arriving for a flow that is
- * gone is discarded instead of moving its successor. The journeys differ in their states and calls;
- * this holds only what they must do alike, so that a fix to expiry or double taps reaches both.
+ * The life of a journey the kiosk core keeps for the visit (registration, forgotten password, login):
+ * one at a time, in memory only, dropped when left untouched for `expireAfterSeconds` (login: never),
+ * on cancel and when the visit is wiped. Every drop bumps a generation, so a portal answer arriving
+ * for a flow that is gone is discarded instead of moving its successor. The journeys differ in their
+ * states and calls; this holds only what they must do alike, so that a fix reaches every one.
  */
 export class FlowLifetime<S extends { step: string }, E extends { type: string }> {
   #state: S | null = null;
