@@ -38,7 +38,12 @@ const boundaries = [
     },
   },
   {
-    files: ['src/main/core/**/*.ts', 'src/main/web-shell/**/*.ts', 'src/main/launcher/**/*.ts', 'src/main/host/**/*.ts'],
+    files: [
+      'src/main/core/**/*.ts',
+      'src/main/web-shell/**/*.ts',
+      'src/main/launcher/**/*.ts',
+      'src/main/host/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', { patterns: [NO_ELECTRON, NO_UI, NO_PORTAL] }],
       'no-restricted-syntax': ['error', NO_PORTAL_LOADED],
