@@ -50,6 +50,27 @@ const boundaries = [
     },
   },
   {
+    // Each flow stands alone: what two journeys share lives in flows/common, not in one of them.
+    files: ['src/main/core/flows/**/*.ts'],
+    ignores: ['src/main/core/flows/common/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_ELECTRON,
+            NO_UI,
+            NO_PORTAL,
+            {
+              regex: '^\\.\\./(?!common/)[^./][^/]*/',
+              message: 'A flow imports only flows/common and its own folder.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The embedded demo portal: src/main/demo is the one part of the kiosk that may load src/portal.
     files: ['src/main/demo/**/*.ts', 'src/portal/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_ELECTRON, NO_UI] }] },
