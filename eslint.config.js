@@ -62,6 +62,31 @@ const boundaries = [
       ],
     },
   },
+  // Journeys never import each other: what they share lives in lib/journey.
+  ...['login', 'password-reset', 'registration', 'staff'].map((journey) => ({
+    files: [`src/renderer/src/lib/${journey}/**/*.ts`, `src/renderer/src/lib/${journey}/**/*.svelte`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: NODE_BUILTINS, message: 'The renderer has no Node.' },
+            ELECTRON,
+            {
+              group: ['**/main/**', '**/preload/**', '**/portal/**'],
+              message: 'The renderer imports only src/shared and itself.',
+            },
+            {
+              group: ['login', 'password-reset', 'registration', 'staff']
+                .filter((other) => other !== journey)
+                .map((other) => `../${other}/*`),
+              message: 'A journey never imports another: shared pieces live in lib/journey.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['src/preload/**/*.ts'],
     rules: {
