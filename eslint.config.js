@@ -10,6 +10,15 @@ const ELECTRON = {
   message: 'Only src/main/electron, src/main/index.ts and src/preload may import electron.',
 };
 
+const RENDERER = [
+  { group: NODE_BUILTINS, message: 'The renderer has no Node.' },
+  ELECTRON,
+  {
+    group: ['**/main/**', '**/preload/**', '**/portal/**'],
+    message: 'The renderer imports only src/shared and itself.',
+  },
+];
+
 /** Import boundaries: where a file lives says which runtime it may use. */
 const boundaries = [
   {
@@ -46,21 +55,7 @@ const boundaries = [
   },
   {
     files: ['src/renderer/**/*.ts', 'src/renderer/**/*.svelte'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: NODE_BUILTINS, message: 'The renderer has no Node.' },
-            ELECTRON,
-            {
-              group: ['**/main/**', '**/preload/**', '**/portal/**'],
-              message: 'The renderer imports only src/shared and itself.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: RENDERER }] },
   },
   // Journeys never import each other: what they share lives in lib/journey.
   ...['login', 'password-reset', 'registration', 'staff'].map((journey) => ({
@@ -70,12 +65,7 @@ const boundaries = [
         'error',
         {
           patterns: [
-            { group: NODE_BUILTINS, message: 'The renderer has no Node.' },
-            ELECTRON,
-            {
-              group: ['**/main/**', '**/preload/**', '**/portal/**'],
-              message: 'The renderer imports only src/shared and itself.',
-            },
+            ...RENDERER,
             {
               group: ['login', 'password-reset', 'registration', 'staff']
                 .filter((other) => other !== journey)
