@@ -16,6 +16,14 @@ const PORTAL_MESSAGE = 'Only src/main/demo may import src/portal (the embedded d
 const NO_PORTAL = { group: ['**/portal/**', '**/portal'], message: PORTAL_MESSAGE };
 /** The same for `await import(…)`, which no-restricted-imports does not see. */
 const NO_PORTAL_LOADED = { selector: 'ImportExpression[source.value=/(^|\\/)portal(\\/|$)/]', message: PORTAL_MESSAGE };
+const RENDERER = [
+  { group: NODE_BUILTINS, message: 'The renderer has no Node.' },
+  ELECTRON,
+  {
+    group: ['**/main/**', '**/preload/**', '**/portal/**'],
+    message: 'The renderer imports only src/shared and itself.',
+  },
+];
 
 /** Import boundaries: where a file lives says which runtime it may use. */
 const boundaries = [
@@ -84,22 +92,28 @@ const boundaries = [
   },
   {
     files: ['src/renderer/**/*.ts', 'src/renderer/**/*.svelte'],
+    rules: { 'no-restricted-imports': ['error', { patterns: RENDERER }] },
+  },
+  // Journeys never import each other: what they share lives in lib/journey.
+  ...['login', 'password-reset', 'registration', 'staff'].map((journey) => ({
+    files: [`src/renderer/src/lib/${journey}/**/*.ts`, `src/renderer/src/lib/${journey}/**/*.svelte`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: NODE_BUILTINS, message: 'The renderer has no Node.' },
-            ELECTRON,
+            ...RENDERER,
             {
-              group: ['**/main/**', '**/preload/**', '**/portal/**'],
-              message: 'The renderer imports only src/shared and itself.',
+              group: ['login', 'password-reset', 'registration', 'staff']
+                .filter((other) => other !== journey)
+                .map((other) => `../${other}/*`),
+              message: 'A journey never imports another: shared pieces live in lib/journey.',
             },
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['src/preload/**/*.ts'],
     rules: {

@@ -50,7 +50,7 @@ test.describe('the kiosk with the portal out of reach', () => {
     await submit(page);
 
     await expect(heading(page, 'Votre inscription est enregistrée')).toBeVisible({ timeout: 20_000 });
-    await expect(page.getByText(/vous recevrez un email à .e•••@o•••\.fr./)).toBeVisible();
+    await expect(page.getByText(/vous recevrez un email à .e2e\.horsligne@orange\.fr./)).toBeVisible();
     await expect(page.getByText(/revenez à la borne ou demandez à l'accueil/)).toBeVisible();
     await expect(status(page)).toContainText('Hors ligne', { timeout: 40_000 });
     expect(await accountsFor(portal, tenant)).toBe(0);

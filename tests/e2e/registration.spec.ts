@@ -73,7 +73,8 @@ test.describe('first registration', () => {
 
     await submit(page);
     await step3(page);
-    await expect(page.getByText(/^Un email a été envoyé à .e•••@o•••\.fr.\.$/)).toBeVisible();
+    // The address whole, as typed: a typo can be seen (the visit's wipe forgets it).
+    await expect(page.getByText(`Un email a été envoyé à \u2068${email}\u2069.`, { exact: true })).toBeVisible();
     await expect(page.getByText('Pensez à vérifier vos courriers indésirables (spam).')).toBeVisible();
     await expect(page.getByRole('button', { name: /Renvoyer l'email \(possible dans \d:\d\d\)/ })).toBeDisabled();
 
@@ -246,6 +247,56 @@ test.describe('first registration', () => {
     // Back to step 1 to correct it: what was typed there is still there.
     await page.getByRole('button', { name: 'Modifier mes informations' }).tap();
     await expect(field(page, 'Nom')).toHaveValue(demoTenant(4).lastName);
+  });
+
+  test('step 2: a refusal about anything but the passwords keeps both passwords as typed', async ({ page }) => {
+    await openRegistration(page);
+    await fillIdentity(page, demoTenant(5));
+    await submit(page);
+    await step2(page);
+    await fillLoginDetails(page, 'e2e.garde@orange.fr');
+    // The terms box left unticked.
+    await page.getByRole('checkbox', { name: /J'ai lu et j'accepte/ }).uncheck();
+    await submit(page);
+    await expect(page.locator('#reg-terms-error')).toHaveText(/Cochez la case/);
+    await expect(field(page, 'Mot de passe')).toHaveValue(PASSWORD);
+    await expect(field(page, 'Confirmez le mot de passe')).toHaveValue(PASSWORD);
+    await expect(page.getByText('Ce champ est obligatoire')).toHaveCount(0);
+
+    // The two emails differ: the passwords still stay.
+    await page.getByRole('checkbox', { name: /J'ai lu et j'accepte/ }).check();
+    await field(page, "Confirmez l'email").fill('e2e.garde@orange.com');
+    await submit(page);
+    await expect(await errorLine(page, "Confirmez l'email")).toHaveText(
+      'Les deux adresses email ne sont pas identiques.',
+    );
+    await expect(field(page, 'Mot de passe')).toHaveValue(PASSWORD);
+    await expect(field(page, 'Confirmez le mot de passe')).toHaveValue(PASSWORD);
+  });
+
+  test('step 2: « Les deux sont différents » is in the error colour, « identiques » in the success one', async ({
+    page,
+  }) => {
+    await openRegistration(page);
+    await fillIdentity(page, demoTenant(6));
+    await submit(page);
+    await step2(page);
+    const colourOf = (text: string) => page.getByText(text).evaluate((el) => getComputedStyle(el.closest('p')!).color);
+    const colourOfVar = (name: string) =>
+      page.evaluate((v) => {
+        const probe = document.body.appendChild(document.createElement('span'));
+        probe.style.color = `var(${v})`;
+        const colour = getComputedStyle(probe).color;
+        probe.remove();
+        return colour;
+      }, name);
+    await field(page, 'Email').fill('e2e.couleur@orange.fr');
+    await field(page, "Confirmez l'email").fill('e2e.couleur@free.fr');
+    await expect(page.getByText('Les deux sont différents')).toBeVisible();
+    expect(await colourOf('Les deux sont différents')).toBe(await colourOfVar('--color-danger'));
+    await field(page, "Confirmez l'email").fill('e2e.couleur@orange.fr');
+    await expect(page.getByText('Les deux sont identiques')).toBeVisible();
+    expect(await colourOf('Les deux sont identiques')).toBe(await colourOfVar('--color-online'));
   });
 
   test('already registered → login or forgotten password; an email in use is said at the email', async ({

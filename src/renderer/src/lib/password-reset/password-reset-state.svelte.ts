@@ -1,8 +1,15 @@
 import type { CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
 import type { Language } from '../../../../shared/locale';
 import type { MessageKey } from '../i18n/catalogue';
-import type { Captcha } from '../registration/registration-state.svelte';
-import { ConfirmForm, fieldErrors, RequestForm, type ConfirmField, type RequestField } from './reset-forms.svelte';
+import { fieldErrors, type Captcha } from '../journey/fields';
+import { JourneyController } from '../journey/journey-controller.svelte';
+import {
+  ConfirmForm,
+  RequestForm,
+  RESET_FIELD_WORDS,
+  type ConfirmField,
+  type RequestField,
+} from './reset-forms.svelte';
 
 export type ResetView = 'request' | 'code' | 'done';
 type Failure<N extends 'requestReset' | 'confirmReset'> = Extract<CallResult<N>, { ok: false }>['error'];
@@ -11,7 +18,7 @@ const REQUEST_FIELDS: readonly RequestField[] = ['email', 'captchaAnswer'];
 const CONFIRM_FIELDS: readonly ConfirmField[] = ['code', 'newPassword', 'newPasswordConfirmation'];
 
 /** Errors about the whole step rather than a field, worded above the form. */
-const FLOW_NOTICES: Record<string, MessageKey> = {
+const FLOW_NOTICES: Partial<Record<Failure<'requestReset' | 'confirmReset'>['code'] | 'not_delivered', MessageKey>> = {
   flow_expired: 'reset.error.flow_expired',
   portal_unreachable: 'reset.error.portal_unreachable',
   not_delivered: 'reset.error.not_delivered',
@@ -24,43 +31,45 @@ const FLOW_NOTICES: Record<string, MessageKey> = {
  * email and the new password, then done. The flow itself lives in the kiosk core; this keeps only
  * what is on screen, and never tells an address with an account from one without.
  */
-export class PasswordResetState {
+export class PasswordResetState extends JourneyController {
   view = $state<ResetView>('request');
   readonly request = new RequestForm();
   readonly confirm = new ConfirmForm();
   captcha = $state.raw<Captcha | null>(null);
   captchaRequired = $state(true);
   maskedEmail = $state<string | null>(null);
-  /** A message about the whole step (expired flow, portal down…), or null. */
-  notice = $state<MessageKey | null>(null);
-  busy = $state(false);
   /**
    * The request (at `code`) or the new password (at `done`) is saved in the kiosk, waiting for
    * the service: the screens say the email or the change will come when it answers.
    */
   queued = $state(false);
-  /** Bumped by each wipe: an answer arriving after it belongs to the previous visitor. */
-  #generation = 0;
+  /**
+   * The address the code goes to, whole as the tenant typed it during this visit (so a typo can be
+   * seen); the core's masked one only when the form no longer holds it.
+   */
+  readonly shownEmail = $derived(this.request.email.trim() || this.maskedEmail || '');
 
   constructor(
     private readonly api: KioskClient,
     private readonly language: () => Language,
-  ) {}
+  ) {
+    super();
+  }
 
   /** The screen is shown: resume, then follow a saved new password until the service answers it. */
-  attach(): () => void {
-    void this.resume();
-    const timer = setInterval(() => {
-      if (this.view === 'done' && this.queued) void this.resume();
-    }, 3000);
-    return () => clearInterval(timer);
+  override attach(): () => void {
+    return super.attach(
+      () => this.resume(),
+      (tick) => {
+        if (tick % 3 === 0 && this.view === 'done' && this.queued) void this.resume();
+      },
+    );
   }
 
   /** The screen is shown: resume where the core's flow stands (after a help page), or start one. */
   async resume(): Promise<void> {
-    const gen = this.#generation;
-    const result = await this.api.getReset({});
-    if (gen !== this.#generation) return;
+    const result = await this.guard(this.api.getReset({}));
+    if (!result) return;
     if (!result.ok) return this.#flowNotice(result.error.code);
     this.captchaRequired = result.value.captchaRequired;
     const { step, maskedEmail, refusal } = result.value;
@@ -86,9 +95,8 @@ export class PasswordResetState {
 
   async newCaptcha(): Promise<void> {
     if (this.view !== 'request') return;
-    const gen = this.#generation;
-    const result = await this.api.newCaptcha({ purpose: 'password-reset' });
-    if (gen !== this.#generation || this.view !== 'request') return;
+    const result = await this.guard(this.api.newCaptcha({ purpose: 'password-reset' }));
+    if (!result || this.view !== 'request') return;
     if (!result.ok) return this.#flowNotice(result.error.code);
     this.captchaRequired = result.value.required;
     this.captcha = result.value.required
@@ -110,15 +118,15 @@ export class PasswordResetState {
       form.captchaAnswer = '';
       return;
     }
-    this.busy = true;
-    const gen = this.#generation;
-    try {
-      const result = await this.api.requestReset({
-        email: form.email,
-        language: this.language(),
-        ...(this.captcha ? { captchaId: this.captcha.id, captchaAnswer: form.captchaAnswer } : {}),
-      });
-      if (gen !== this.#generation) return;
+    await this.run(async () => {
+      const result = await this.guard(
+        this.api.requestReset({
+          email: form.email,
+          language: this.language(),
+          ...(this.captcha ? { captchaId: this.captcha.id, captchaAnswer: form.captchaAnswer } : {}),
+        }),
+      );
+      if (!result) return;
       form.captchaAnswer = '';
       if (result.ok) {
         this.maskedEmail = result.value.maskedEmail;
@@ -130,16 +138,14 @@ export class PasswordResetState {
       }
       await this.#requestRefused(result.error);
       await this.newCaptcha();
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   async #requestRefused(error: Failure<'requestReset'>): Promise<void> {
     switch (error.code) {
       case 'invalid_fields':
       case 'invalid_input':
-        this.request.errors = fieldErrors(error.fields, REQUEST_FIELDS);
+        this.request.errors = fieldErrors(RESET_FIELD_WORDS, error.fields, REQUEST_FIELDS);
         return;
       case 'captcha_wrong':
       case 'captcha_expired':
@@ -150,7 +156,7 @@ export class PasswordResetState {
     }
   }
 
-  /** Step 2. The code and both passwords are cleared after every answer, whatever it is. */
+  /** Step 2. The code is cleared after every answer; the passwords once used, or refused themselves. */
   async submitConfirm(): Promise<void> {
     if (this.busy) return;
     const form = this.confirm;
@@ -159,32 +165,31 @@ export class PasswordResetState {
       form.clearSecrets();
       return;
     }
-    this.busy = true;
-    const gen = this.#generation;
-    try {
-      const result = await this.api.confirmReset({
-        code: form.code,
-        newPassword: form.newPassword,
-        newPasswordConfirmation: form.newPasswordConfirmation,
-      });
-      if (gen !== this.#generation) return;
-      form.clearSecrets();
+    await this.run(async () => {
+      const result = await this.guard(
+        this.api.confirmReset({
+          code: form.code,
+          newPassword: form.newPassword,
+          newPasswordConfirmation: form.newPasswordConfirmation,
+        }),
+      );
+      if (!result) return;
       if (result.ok) {
+        form.clearSecrets({ passwords: true });
         this.queued = result.value.queued;
         this.view = 'done';
         return;
       }
       await this.#confirmRefused(result.error);
-    } finally {
-      this.busy = false;
-    }
+      form.clearSecrets();
+    });
   }
 
   async #confirmRefused(error: Failure<'confirmReset'>): Promise<void> {
     switch (error.code) {
       case 'invalid_fields':
       case 'invalid_input':
-        this.confirm.errors = fieldErrors(error.fields, CONFIRM_FIELDS);
+        this.confirm.errors = fieldErrors(RESET_FIELD_WORDS, error.fields, CONFIRM_FIELDS);
         return;
       case 'code_wrong':
       case 'code_expired':
@@ -219,9 +224,8 @@ export class PasswordResetState {
 
   /** A fresh flow at step 1; the address typed stays on screen (the notice says why). */
   async #restart(): Promise<void> {
-    const gen = this.#generation;
-    const started = await this.api.startReset({});
-    if (gen !== this.#generation) return;
+    const started = await this.guard(this.api.startReset({}));
+    if (!started) return;
     if (!started.ok) return this.#flowNotice(started.error.code);
     this.view = 'request';
     this.maskedEmail = null;
@@ -230,18 +234,17 @@ export class PasswordResetState {
   }
 
   #flowNotice(code: string): void {
-    this.notice = FLOW_NOTICES[code] ?? 'error.internal';
+    this.notice = FLOW_NOTICES[code as keyof typeof FLOW_NOTICES] ?? 'error.internal';
   }
 
   /** The end of the visit: every value, error and step forgotten. */
   reset(): void {
-    this.#generation++;
+    this.endVisit();
     this.request.reset();
     this.confirm.reset();
     this.view = 'request';
-    this.notice = null;
     this.captcha = null;
     this.maskedEmail = null;
-    this.busy = this.queued = false;
+    this.queued = false;
   }
 }

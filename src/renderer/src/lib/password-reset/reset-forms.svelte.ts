@@ -1,44 +1,33 @@
 import { emailSchema } from '../../../../shared/rules/email';
 import { failedPasswordRules, type PasswordRule } from '../../../../shared/rules/password-policy';
-import type { MessageKey } from '../i18n/catalogue';
-import { matchOf } from '../registration/login-details-form.svelte';
-import type { FieldErrors } from '../registration/registration-errors';
+import type { RESET_FIELD_REASONS } from '../../../../shared/kiosk-api/password-reset';
+import { matchOf, SIX_DIGITS, type FieldErrors, type FieldWords } from '../journey/fields';
 
 export type RequestField = 'email' | 'captchaAnswer';
 export type ConfirmField = 'code' | 'newPassword' | 'newPasswordConfirmation';
 
-const SIX_DIGITS = /^\d{6}$/;
-
-/** `invalid_fields` reasons (`<field>:<reason>`) and `invalid_input` fields → the words next to the field. */
-const REASONS: Record<string, MessageKey> = {
-  'email:invalid': 'reset.error.email',
-  'newPassword:max_length': 'reset.error.password_long',
-  'newPassword:not_common': 'reset.error.password_common',
-  'newPasswordConfirmation:mismatch': 'reset.error.password_mismatch',
+/** `invalid_fields` reasons and `invalid_input` fields of both steps → the words next to the field. */
+export const RESET_FIELD_WORDS: FieldWords<typeof RESET_FIELD_REASONS, RequestField | ConfirmField> = {
+  reasons: {
+    'email:invalid': 'reset.error.email',
+    'newPassword:min_length': 'reset.error.password',
+    'newPassword:max_length': 'reset.error.password_long',
+    'newPassword:lower': 'reset.error.password',
+    'newPassword:upper': 'reset.error.password',
+    'newPassword:digit': 'reset.error.password',
+    'newPassword:special': 'reset.error.password',
+    'newPassword:not_common': 'reset.error.password_common',
+    'newPasswordConfirmation:mismatch': 'reset.error.password_mismatch',
+  },
+  byField: {
+    email: 'reset.error.email',
+    captchaAnswer: 'register.error.captcha_format',
+    captchaId: 'register.error.captcha_expired',
+    code: 'reset.error.code_format',
+    newPassword: 'reset.error.password',
+    newPasswordConfirmation: 'reset.error.password_mismatch',
+  },
 };
-const BY_FIELD: Record<string, MessageKey> = {
-  email: 'reset.error.email',
-  captchaAnswer: 'register.error.captcha_format',
-  captchaId: 'register.error.captcha_expired',
-  code: 'reset.error.code_format',
-  newPassword: 'reset.error.password',
-  newPasswordConfirmation: 'reset.error.password_mismatch',
-};
-
-/** A refusal's `fields` → an error per field of the form; the first reason given for a field wins. */
-export function fieldErrors<F extends string>(fields: readonly string[] | undefined, known: readonly F[]) {
-  const errors: FieldErrors<F> = {};
-  for (const entry of fields ?? []) {
-    const [name = '', reason] = entry.split(':');
-    const field = (name === 'captchaId' ? 'captchaAnswer' : name) as F;
-    if (!known.includes(field) || errors[field]) continue;
-    // One rule broken among several: the checklist says which; "not common" alone is said plainly.
-    const only = (fields ?? []).filter((f) => f.startsWith(`${name}:`)).length === 1;
-    const key = (reason && (only || reason === 'max_length') && REASONS[`${name}:${reason}`]) || BY_FIELD[name];
-    if (key) errors[field] = key;
-  }
-  return errors;
-}
 
 /** Step 1 as typed: the address stays whatever happens; the captcha answer goes after each try. */
 export class RequestForm {
@@ -62,7 +51,7 @@ export class RequestForm {
   }
 }
 
-/** Step 2 as typed: the code and both passwords, every one of them cleared after each answer. */
+/** Step 2 as typed: the code is cleared after each answer, the passwords once used or refused. */
 export class ConfirmForm {
   code = $state('');
   newPassword = $state('');
@@ -88,12 +77,18 @@ export class ConfirmForm {
     return Object.keys(errors).length === 0;
   }
 
-  clearSecrets(): void {
-    this.code = this.newPassword = this.newPasswordConfirmation = '';
+  /**
+   * After a try: the code always goes; the passwords only once used, or when they were themselves
+   * refused (a wrong code keeps the new password the tenant typed).
+   */
+  clearSecrets({ passwords = false } = {}): void {
+    this.code = '';
+    if (passwords || this.errors.newPassword || this.errors.newPasswordConfirmation)
+      this.newPassword = this.newPasswordConfirmation = '';
   }
 
   reset(): void {
-    this.clearSecrets();
+    this.clearSecrets({ passwords: true });
     this.errors = {};
   }
 }

@@ -2,7 +2,8 @@ import type { CallInput } from '../../../../shared/kiosk-api/types';
 import { isPersonName } from '../../../../shared/rules/canonical-name';
 import { checkDateOfBirth, dateOfBirthFromParts, isoToday } from '../../../../shared/rules/date-of-birth';
 import { normalizeAccountNumber } from '../../../../shared/rules/account-number';
-import type { FieldErrors, IdentityField } from './registration-errors';
+import { SIX_DIGITS, type FieldErrors } from '../journey/fields';
+import type { IdentityField } from './registration-fields';
 
 export const IDENTITY_FIELDS: readonly IdentityField[] = [
   'accountNumber',
@@ -11,7 +12,6 @@ export const IDENTITY_FIELDS: readonly IdentityField[] = [
   'dateOfBirth',
   'captchaAnswer',
 ];
-export const CAPTCHA_PATTERN = /^\d{6}$/;
 
 /** Step 1 as typed: kept as typed through refusals, except the captcha answer. */
 export class IdentityForm {
@@ -44,7 +44,7 @@ export class IdentityForm {
       const problem = iso ? checkDateOfBirth(iso, today) : 'invalid_date';
       if (problem) errors.dateOfBirth = `register.error.${problem}`;
     }
-    if (captchaRequired && !CAPTCHA_PATTERN.test(this.captchaAnswer)) {
+    if (captchaRequired && !SIX_DIGITS.test(this.captchaAnswer)) {
       errors.captchaAnswer = this.captchaAnswer ? 'register.error.captcha_format' : 'field.error.required';
     }
     this.errors = errors;

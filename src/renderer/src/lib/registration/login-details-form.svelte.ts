@@ -1,9 +1,9 @@
 import type { CallInput } from '../../../../shared/kiosk-api/types';
 import type { Language } from '../../../../shared/locale';
 import { emailSchema, normalizeEmail, suggestEmailDomain } from '../../../../shared/rules/email';
-import { failedPasswordRules, PASSWORD_RULES, type PasswordRule } from '../../../../shared/rules/password-policy';
-import { CAPTCHA_PATTERN } from './identity-form.svelte';
-import type { DetailsField, FieldErrors } from './registration-errors';
+import { failedPasswordRules, type PasswordRule } from '../../../../shared/rules/password-policy';
+import { matchOf, SIX_DIGITS, type FieldErrors } from '../journey/fields';
+import type { DetailsField } from './registration-fields';
 
 export const DETAILS_FIELDS: readonly DetailsField[] = [
   'email',
@@ -14,23 +14,7 @@ export const DETAILS_FIELDS: readonly DetailsField[] = [
   'captchaAnswer',
 ];
 
-/** The seed's rules in the order of the live checklist (the length cap is said only when broken). */
-export type ChecklistRule = Exclude<PasswordRule, 'max_length'>;
-export const CHECKLIST: readonly ChecklistRule[] = PASSWORD_RULES.filter((r): r is ChecklistRule => r !== 'max_length');
-
-export type Match = 'match' | 'mismatch' | null;
-
-/**
- * "Same" once the second entry is as long as the first; "different" as soon as it strays. Also the
- * forgotten password's new password and its confirmation.
- */
-export function matchOf(first: string, second: string): Match {
-  if (!second) return null;
-  if (first === second) return 'match';
-  return first.startsWith(second) ? null : 'mismatch';
-}
-
-/** Step 2 as typed. Passwords and the captcha answer are the only things ever cleared by a refusal. */
+/** Step 2 as typed. The captcha answer, and refused passwords, are the only things a refusal clears. */
 export class LoginDetailsForm {
   email = $state('');
   emailConfirmation = $state('');
@@ -71,7 +55,7 @@ export class LoginDetailsForm {
     else if (this.password !== this.passwordConfirmation)
       errors.passwordConfirmation = 'register.error.password_mismatch';
     if (!this.termsAccepted) errors.acceptedTermsVersion = 'register.error.terms_required';
-    if (captchaRequired && !CAPTCHA_PATTERN.test(this.captchaAnswer)) {
+    if (captchaRequired && !SIX_DIGITS.test(this.captchaAnswer)) {
       errors.captchaAnswer = this.captchaAnswer ? 'register.error.captcha_format' : 'field.error.required';
     }
     this.errors = errors;
@@ -90,14 +74,20 @@ export class LoginDetailsForm {
     };
   }
 
-  clearSecrets(): void {
-    this.password = this.passwordConfirmation = this.captchaAnswer = '';
+  /**
+   * After a try: the captcha answer always goes; the passwords only once used, or when they were
+   * themselves refused (any other refusal keeps what the tenant typed).
+   */
+  clearSecrets({ passwords = false } = {}): void {
+    this.captchaAnswer = '';
+    if (passwords || this.errors.password || this.errors.passwordConfirmation)
+      this.password = this.passwordConfirmation = '';
   }
 
   reset(): void {
     this.email = this.emailConfirmation = '';
     this.termsAccepted = false;
-    this.clearSecrets();
+    this.clearSecrets({ passwords: true });
     this.errors = {};
   }
 }

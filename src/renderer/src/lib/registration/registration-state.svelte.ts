@@ -2,15 +2,16 @@ import type { QueuedRefusal } from '../../../../shared/kiosk-api/registration';
 import type { CallOutput, CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
 import type { Language } from '../../../../shared/locale';
 import type { MessageKey } from '../i18n/catalogue';
+import { fieldErrors, SIX_DIGITS, type Captcha, type FieldErrors } from '../journey/fields';
+import { JourneyController } from '../journey/journey-controller.svelte';
 import { IDENTITY_FIELDS, IdentityForm } from './identity-form.svelte';
 import { DETAILS_FIELDS, LoginDetailsForm } from './login-details-form.svelte';
-import { fieldErrors, type FieldErrors } from './registration-errors';
+import { REGISTRATION_FIELD_WORDS } from './registration-fields';
 
 /** `queued`: step 2 is saved in the kiosk and waits for the service. */
 export type RegistrationView = 'identity' | 'login-details' | 'queued' | 'activation' | 'done';
 /** What step 1 said when it could not go on: shown above the form, which keeps what was typed. */
 export type IdentityOutcome = { kind: 'not-found'; swapped: boolean } | { kind: 'already-registered' } | null;
-export type Captcha = { id: string; image: string; width: number; height: number };
 export type Terms = CallOutput<'getTerms'>;
 type Failure = Extract<CallResult<'submitIdentity' | 'submitLoginDetails' | 'activateByCode'>, { ok: false }>['error'];
 
@@ -28,7 +29,7 @@ const AS_ONLINE: Record<Exclude<QueuedRefusal, 'not_delivered'>, Failure> = {
 export const POLL_EVERY_TICKS = 3;
 
 /** Errors that say something about the flow rather than a field, worded above the form. */
-const FLOW_NOTICES: Record<string, MessageKey> = {
+const FLOW_NOTICES: Partial<Record<Failure['code'] | 'busy', MessageKey>> = {
   flow_expired: 'register.error.flow_expired',
   portal_unreachable: 'register.error.portal_unreachable',
   busy: 'register.error.busy',
@@ -40,7 +41,7 @@ const FLOW_NOTICES: Record<string, MessageKey> = {
  * First registration as the tenant lives it: the two forms, the captcha, the activation code
  * and where they are. The flow itself lives in the kiosk core; this keeps only what is on screen.
  */
-export class RegistrationState {
+export class RegistrationState extends JourneyController {
   view = $state<RegistrationView>('identity');
   readonly identity = new IdentityForm();
   readonly details = new LoginDetailsForm();
@@ -52,11 +53,8 @@ export class RegistrationState {
   terms = $state.raw<Terms | null>(null);
   maskedEmail = $state<string | null>(null);
   outcome = $state.raw<IdentityOutcome>(null);
-  /** A message about the whole step (expired flow, portal down…), or null. */
-  notice = $state<MessageKey | null>(null);
   /** A happy message (a new email was sent). */
   info = $state<MessageKey | null>(null);
-  busy = $state(false);
   /** Step 1 could check only the form (the service was out of reach): step 2 says so. */
   checkedOffline = $state(false);
   /** The queued registration could not be delivered at all: the queued screen sends to the front desk. */
@@ -66,34 +64,36 @@ export class RegistrationState {
   /** Epoch ms after which step 1 may be tried again / an email resent. */
   cooldownUntil = $state<number | null>(null);
   resendAt = $state<number | null>(null);
-  now = $state(Date.now());
-  /** Bumped by each wipe: an answer arriving after it belongs to the previous visitor. */
-  #generation = 0;
 
-  readonly cooldownLeft = $derived(this.cooldownUntil ? Math.max(0, (this.cooldownUntil - this.now) / 1000) : 0);
-  readonly resendLeft = $derived(this.resendAt ? Math.max(0, (this.resendAt - this.now) / 1000) : 0);
+  readonly cooldownLeft = $derived(this.secondsUntil(this.cooldownUntil));
+  readonly resendLeft = $derived(this.secondsUntil(this.resendAt));
+  /**
+   * The address the activation email goes to, whole as the tenant typed it during this visit (so a
+   * typo can be seen); the core's masked one only when the form no longer holds it.
+   */
+  readonly shownEmail = $derived(this.details.email.trim() || this.maskedEmail || '');
 
   constructor(
     private readonly api: KioskClient,
     private readonly language: () => Language,
-  ) {}
+  ) {
+    super();
+  }
 
   /** The screen is shown: resume where the core's flow stands, tick the countdowns, watch for the link. */
-  attach(): () => void {
-    void this.resume();
-    let ticks = 0;
-    const timer = setInterval(() => {
-      this.now = Date.now();
-      const waiting = this.view === 'activation' || (this.view === 'queued' && !this.notDelivered);
-      if (waiting && ++ticks % POLL_EVERY_TICKS === 0) void this.poll();
-    }, 1000);
-    return () => clearInterval(timer);
+  override attach(): () => void {
+    return super.attach(
+      () => this.resume(),
+      (tick) => {
+        const waiting = this.view === 'activation' || (this.view === 'queued' && !this.notDelivered);
+        if (waiting && tick % POLL_EVERY_TICKS === 0) void this.poll();
+      },
+    );
   }
 
   async resume(): Promise<void> {
-    const gen = this.#generation;
-    const result = await this.api.getRegistration({});
-    if (gen !== this.#generation) return;
+    const result = await this.guard(this.api.getRegistration({}));
+    if (!result) return;
     if (!result.ok) return this.#flowNotice(result.error.code);
     const state = result.value;
     this.captchaRequired = state.captchaRequired;
@@ -101,13 +101,13 @@ export class RegistrationState {
     if (state.step === 'activation' || state.step === 'done' || state.step === 'queued') {
       this.maskedEmail = state.maskedEmail;
       this.notDelivered = state.refusal === 'not_delivered';
-      if (state.resendAvailableInSeconds !== null) this.resendAt = Date.now() + state.resendAvailableInSeconds * 1000;
+      if (state.resendAvailableInSeconds !== null) this.resendAt = this.inSeconds(state.resendAvailableInSeconds);
       this.view = state.step;
       return;
     }
     if (state.step === 'none') {
-      const started = await this.api.startRegistration({});
-      if (gen !== this.#generation) return;
+      const started = await this.guard(this.api.startRegistration({}));
+      if (!started) return;
       if (!started.ok) return this.#flowNotice(started.error.code);
       this.view = 'identity';
     } else if (state.step === 'identity' || this.view !== 'identity') {
@@ -120,9 +120,8 @@ export class RegistrationState {
   async newCaptcha(): Promise<void> {
     if (this.view !== 'identity' && this.view !== 'login-details') return;
     const purpose = this.view === 'identity' ? 'identity' : 'login-details';
-    const gen = this.#generation;
-    const result = await this.api.newCaptcha({ purpose });
-    if (gen !== this.#generation || this.view !== purpose) return;
+    const result = await this.guard(this.api.newCaptcha({ purpose }));
+    if (!result || this.view !== purpose) return;
     if (!result.ok) return this.#flowNotice(result.error.code);
     this.captchaRequired = result.value.required;
     this.captcha = result.value.required
@@ -143,11 +142,9 @@ export class RegistrationState {
       form.clearSecrets();
       return;
     }
-    this.busy = true;
-    const gen = this.#generation;
-    try {
-      const result = await this.api.submitIdentity(form.input(this.captcha?.id ?? null));
-      if (gen !== this.#generation) return;
+    await this.run(async () => {
+      const result = await this.guard(this.api.submitIdentity(form.input(this.captcha?.id ?? null)));
+      if (!result) return;
       form.clearSecrets();
       if (result.ok) {
         this.view = 'login-details';
@@ -155,9 +152,7 @@ export class RegistrationState {
         this.captcha = null;
       } else this.#identityRefused(result.error);
       await this.newCaptcha();
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   #identityRefused(error: Failure): void {
@@ -176,27 +171,23 @@ export class RegistrationState {
       form.clearSecrets();
       return;
     }
-    this.busy = true;
-    const gen = this.#generation;
-    try {
+    await this.run(async () => {
       const input = form.input(this.termsVersion, this.language(), this.captcha?.id ?? null);
-      const result = await this.api.submitLoginDetails(input);
-      if (gen !== this.#generation) return;
-      form.clearSecrets();
+      const result = await this.guard(this.api.submitLoginDetails(input));
+      if (!result) return;
       if (result.ok) {
+        form.clearSecrets({ passwords: true });
         this.maskedEmail = result.value.maskedEmail;
-        if (result.value.step === 'activation')
-          this.resendAt = Date.now() + result.value.resendAvailableInSeconds * 1000;
+        if (result.value.step === 'activation') this.resendAt = this.inSeconds(result.value.resendAvailableInSeconds);
         this.captcha = null;
         this.notDelivered = false;
         this.view = result.value.step;
         return;
       }
       await this.#detailsRefused(result.error);
+      form.clearSecrets();
       await this.newCaptcha();
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   async #detailsRefused(error: Failure): Promise<void> {
@@ -227,7 +218,7 @@ export class RegistrationState {
     switch (error.code) {
       case 'invalid_input':
       case 'invalid_fields':
-        return fieldErrors(error.fields, known);
+        return fieldErrors(REGISTRATION_FIELD_WORDS, error.fields, known);
       case 'captcha_wrong':
       case 'captcha_expired':
         return { captchaAnswer: `register.error.${error.code}` } as FieldErrors<F>;
@@ -249,12 +240,11 @@ export class RegistrationState {
 
   #cooldownOr(error: { code: string; retryAfterSeconds?: number }): void {
     if (error.code !== 'cooldown') return this.#flowNotice(error.code);
-    this.cooldownUntil = Date.now() + (error.retryAfterSeconds ?? 60) * 1000;
-    this.now = Date.now();
+    this.cooldownUntil = this.inSeconds(error.retryAfterSeconds ?? 60);
   }
 
   #flowNotice(code: string): void {
-    const key = FLOW_NOTICES[code];
+    const key = FLOW_NOTICES[code as Failure['code']];
     this.notice = key ?? (code.startsWith('identity') || code === 'already_registered' ? null : 'error.internal');
   }
 
@@ -262,16 +252,15 @@ export class RegistrationState {
   backToIdentity(): void {
     this.view = 'identity';
     this.notice = null;
-    this.details.clearSecrets();
+    this.details.clearSecrets({ passwords: true });
     void this.newCaptcha();
   }
 
   async loadTerms(): Promise<void> {
     const language = this.language();
     if (this.terms?.language === language) return;
-    const gen = this.#generation;
-    const result = await this.api.getTerms({ language });
-    if (gen !== this.#generation) return;
+    const result = await this.guard(this.api.getTerms({ language }));
+    if (!result) return;
     if (result.ok) this.terms = result.value;
     else this.#flowNotice(result.error.code);
   }
@@ -280,15 +269,13 @@ export class RegistrationState {
     if (this.busy || this.cooldownLeft > 0) return;
     this.codeError = null;
     this.info = null;
-    if (!/^\d{6}$/.test(this.code)) {
+    if (!SIX_DIGITS.test(this.code)) {
       this.codeError = 'register.error.code_format';
       return;
     }
-    this.busy = true;
-    const gen = this.#generation;
-    try {
-      const result = await this.api.activateByCode({ code: this.code });
-      if (gen !== this.#generation) return;
+    await this.run(async () => {
+      const result = await this.guard(this.api.activateByCode({ code: this.code }));
+      if (!result) return;
       this.code = '';
       if (result.ok) {
         this.doneQueued = result.value.queued;
@@ -301,30 +288,23 @@ export class RegistrationState {
         this.codeError = `register.error.${result.error.code}`;
       else if (result.error.code === 'wrong_step') await this.resume();
       else this.#cooldownOr(result.error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   async resend(): Promise<void> {
     if (this.busy || this.resendLeft > 0) return;
-    this.busy = true;
     this.info = this.notice = this.codeError = null;
-    const gen = this.#generation;
-    try {
-      const result = await this.api.resendActivation({ language: this.language() });
-      if (gen !== this.#generation) return;
+    await this.run(async () => {
+      const result = await this.guard(this.api.resendActivation({ language: this.language() }));
+      if (!result) return;
       if (result.ok) {
-        this.resendAt = Date.now() + result.value.resendAvailableInSeconds * 1000;
+        this.resendAt = this.inSeconds(result.value.resendAvailableInSeconds);
         this.info = result.value.queued ? 'register.resend.queued' : 'register.resend.done';
       } else if (result.error.code === 'resend_cooldown') {
-        this.resendAt = Date.now() + (result.error.retryAfterSeconds ?? 60) * 1000;
+        this.resendAt = this.inSeconds(result.error.retryAfterSeconds ?? 60);
       } else if (result.error.code === 'resend_daily_cap') this.notice = 'register.error.resend_daily_cap';
       else this.#cooldownOr(result.error);
-      this.now = Date.now();
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   /**
@@ -332,14 +312,13 @@ export class RegistrationState {
    * service moves on to the code, or back to the step its refusal is about: the kiosk follows.
    */
   async poll(): Promise<void> {
-    const gen = this.#generation;
-    const result = await this.api.getRegistration({});
-    if (gen !== this.#generation || !result.ok) return;
+    const result = await this.guard(this.api.getRegistration({}));
+    if (!result?.ok) return;
     const state = result.value;
     if (this.view === 'activation' && state.step === 'done') this.view = 'done';
     if (this.view !== 'queued') return;
     if (state.step === 'activation') {
-      this.resendAt = Date.now() + (state.resendAvailableInSeconds ?? 0) * 1000;
+      this.resendAt = this.inSeconds(state.resendAvailableInSeconds ?? 0);
       this.view = 'activation';
     } else if (state.refusal === 'not_delivered') this.notDelivered = true;
     else if (state.refusal && (state.step === 'identity' || state.step === 'login-details')) {
@@ -352,15 +331,15 @@ export class RegistrationState {
 
   /** The end of the visit: every value, error and step forgotten. */
   reset(): void {
-    this.#generation++;
+    this.endVisit();
     this.identity.reset();
     this.details.reset();
     this.view = 'identity';
     this.code = '';
-    this.codeError = this.notice = this.info = null;
+    this.codeError = this.info = null;
     this.captcha = this.terms = this.outcome = null;
     this.maskedEmail = null;
     this.cooldownUntil = this.resendAt = null;
-    this.busy = this.checkedOffline = this.notDelivered = this.doneQueued = false;
+    this.checkedOffline = this.notDelivered = this.doneQueued = false;
   }
 }

@@ -3,6 +3,7 @@ import type { CallOutput, CallResult, KioskClient } from '../../../../shared/kio
 import type { Language } from '../../../../shared/locale';
 import { errorMessageKey } from '../i18n/errors';
 import type { MessageKey, MessageParams } from '../i18n/catalogue';
+import { JourneyController } from '../journey/journey-controller.svelte';
 
 export type StaffView = 'loading' | 'pin' | 'panel';
 export type StaffEntry = CallOutput<'staffEntry'>;
@@ -26,44 +27,41 @@ const PIN_FORMAT = /^\d{4,8}$/;
  * Staff mode as the screen shows it: the PIN being typed, then the panel. The session itself
  * lives in the kiosk core; when the core says it is over (`staff_locked`), the PIN screen returns.
  */
-export class StaffState {
+export class StaffState extends JourneyController {
   view = $state<StaffView>('loading');
   entry = $state.raw<StaffEntry | null>(null);
   pin = $state('');
   /** What went wrong with the PIN, with its parameters (a lock-out's minutes). */
   pinError = $state.raw<{ key: MessageKey; params?: MessageParams } | null>(null);
   status = $state.raw<StaffStatus | null>(null);
-  /** A panel call that failed, or null. */
-  notice = $state<MessageKey | null>(null);
   /** Bumped at each saved change, so the confirmation is announced again. */
   saved = $state(0);
-  busy = $state(false);
   /** « Synchroniser maintenant » is running; bumped `synced` when it is done, to announce it. */
   syncing = $state(false);
   synced = $state(0);
   /** When the figures were read: the oldest waiting row's age is counted from it. */
   readAt = $state(Date.now());
-  /** Bumped by each reset: an answer arriving after it belongs to a session that is over. */
-  #generation = 0;
 
   constructor(
     private readonly api: KioskClient,
     private readonly hooks: StaffHooks,
-  ) {}
+  ) {
+    super();
+  }
 
   /** The screen is shown: ask how to unlock, and keep the panel's figures fresh while it is open. */
-  attach(): () => void {
-    void this.loadEntry();
-    const timer = setInterval(() => {
-      if (this.view === 'panel') void this.refresh();
-    }, STATUS_REFRESH_MS);
-    return () => clearInterval(timer);
+  override attach(): () => void {
+    return super.attach(
+      () => this.loadEntry(),
+      (tick) => {
+        if (tick % (STATUS_REFRESH_MS / 1000) === 0 && this.view === 'panel') void this.refresh();
+      },
+    );
   }
 
   async loadEntry(): Promise<void> {
-    const gen = this.#generation;
-    const result = await this.api.staffEntry({});
-    if (gen !== this.#generation) return;
+    const result = await this.guard(this.api.staffEntry({}));
+    if (!result) return;
     if (!result.ok) {
       this.pinError = { key: errorMessageKey(result.error.code) };
       this.view = 'pin';
@@ -83,11 +81,9 @@ export class StaffState {
       this.pinError = { key: 'staff.pin.error.format' };
       return;
     }
-    this.busy = true;
-    const gen = this.#generation;
-    try {
-      const result = await this.api.staffUnlock({ pin });
-      if (gen !== this.#generation) return;
+    await this.run(async () => {
+      const result = await this.guard(this.api.staffUnlock({ pin }));
+      if (!result) return;
       // Never kept, whatever the answer: the next try is typed afresh.
       this.pin = '';
       if (!result.ok) {
@@ -102,16 +98,12 @@ export class StaffState {
       this.notice = null;
       this.view = 'panel';
       await this.refresh();
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   async refresh(): Promise<void> {
-    const gen = this.#generation;
-    const result = await this.api.staffStatus({});
-    if (gen !== this.#generation) return;
-    if (this.#ended(result)) return;
+    const result = await this.guard(this.api.staffStatus({}));
+    if (!result || this.#ended(result)) return;
     if (result.ok) {
       this.status = result.value;
       this.readAt = Date.now();
@@ -123,10 +115,9 @@ export class StaffState {
     if (this.syncing || !this.status) return;
     this.syncing = true;
     this.notice = null;
-    const gen = this.#generation;
     try {
-      const result = await this.api.staffSyncNow({});
-      if (gen !== this.#generation || this.#ended(result)) return;
+      const result = await this.guard(this.api.staffSyncNow({}));
+      if (!result || this.#ended(result)) return;
       if (!result.ok) {
         this.notice = errorMessageKey(result.error.code);
         return;
@@ -150,12 +141,10 @@ export class StaffState {
   /** « Accompagner un locataire »: the core starts the assisted visit, the journey takes the screen. */
   async startAssisted(journey: AssistedJourney): Promise<void> {
     if (this.busy) return;
-    this.busy = true;
     this.notice = null;
-    const gen = this.#generation;
-    try {
-      const result = await this.api.staffStartAssisted({ journey });
-      if (gen !== this.#generation || this.#ended(result)) return;
+    await this.run(async () => {
+      const result = await this.guard(this.api.staffStartAssisted({ journey }));
+      if (!result || this.#ended(result)) return;
       if (!result.ok) {
         this.notice = errorMessageKey(result.error.code);
         return;
@@ -163,9 +152,7 @@ export class StaffState {
       // The session is over in the core: nothing of the panel stays behind the tenant's journey.
       this.reset();
       this.hooks.onassisted(result.value);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   /** « Quitter le mode personnel »: the core forgets the session, the kiosk goes back to its attract screen. */
@@ -182,23 +169,20 @@ export class StaffState {
   }
 
   reset(): void {
-    this.#generation++;
+    this.endVisit();
     this.view = 'loading';
     this.entry = this.status = this.pinError = null;
     this.pin = '';
-    this.notice = null;
     this.saved = this.synced = 0;
-    this.busy = this.syncing = false;
+    this.syncing = false;
   }
 
   async #change(call: () => Promise<CallResult<'staffSetDefaultLanguage' | 'staffSetOutOfService'>>): Promise<void> {
     if (this.busy) return;
-    this.busy = true;
     this.notice = null;
-    const gen = this.#generation;
-    try {
-      const result = await call();
-      if (gen !== this.#generation || this.#ended(result)) return;
+    await this.run(async () => {
+      const result = await this.guard(call());
+      if (!result || this.#ended(result)) return;
       if (!result.ok) {
         this.notice = errorMessageKey(result.error.code);
         return;
@@ -206,9 +190,7 @@ export class StaffState {
       this.saved++;
       this.hooks.onsettings();
       await this.refresh();
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   /** The core ended the session (idle there, a restart): back to the PIN, saying why. */
