@@ -22,25 +22,53 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: systemChromium, args: [...CHROMIUM_ARGS, ...extra] });
 }
 
-/** Starts the built web shell; resolves when it prints its URL. */
-export async function startWebShellProcess(): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the built web shell; resolves when it prints its URL. In `dataDir` (kept) when given, as a
+ * kiosk restarts on its existing database; otherwise in a fresh one, removed when it stops.
+ */
+export function startWebShellProcess(dataDir?: string): Promise<ServerProcess> {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
   // A portal URL (unreachable) keeps the embedded demo portal out of the kiosk's figures.
-  const args = ['--port', '0', '--data-dir', dataDir, '--portal-url', 'http://127.0.0.1:9'];
+  const args = ['--port', '0', '--data-dir', dir, '--portal-url', 'http://127.0.0.1:9'];
   // BENCH_CPU_PROF=DIR: a V8 CPU profile of each web shell (open it in Chromium's DevTools).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
-  const child = spawn(process.execPath, [...profile, join(root, 'out/main/web-shell.js'), ...args], {
-    env: { ...process.env, KIOSK_LOG_LEVEL: 'error' },
+  return startProcess('web shell', [...profile, join(root, 'out/main/web-shell.js'), ...args], /^Kiosk URL: (\S+)$/m, {
+    KIOSK_LOG_LEVEL: 'error',
+  }).then((server) => ({
+    ...server,
+    stop: () => server.stop().finally(() => dataDir ?? rmSync(dir, { recursive: true, force: true })),
+  }));
+}
+
+/** The baseline: the built renderer from a bare Node static server, started as its own process. */
+export const startBaselineProcess = (): Promise<ServerProcess> =>
+  startProcess('baseline server', [join(root, 'bench/static-server.mjs'), join(root, 'out/renderer')], /^URL: (\S+)$/m);
+
+/** Runs `node ARGS`; resolves when its standard output prints a line matching `urlLine`. */
+async function startProcess(
+  name: string,
+  args: string[],
+  urlLine: RegExp,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /^Kiosk URL: (\S+)$/m.exec(out);
+      const m = urlLine.exec(out);
       if (m) resolve(m[1]!);
     });
-    child.once('exit', (code) => reject(new Error(`web shell exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
   });
   return {
     child,
@@ -49,7 +77,6 @@ export async function startWebShellProcess(): Promise<{ child: ChildProcess; url
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,5 @@
 // `npm start`: the product on its embedded defaults. Wiring only.
+import type { ChildProcess } from 'node:child_process';
 import { electronBinaryPath } from '../host/electron-binary';
 import { projectRoot } from '../host/paths';
 import { explainStartFailure, runWebShell } from '../web-shell/run';
@@ -16,15 +17,17 @@ if (electron) {
     process.exit(2);
   });
 } else {
+  // Chromium opens as soon as the page can be served: the kiosk core starts while it loads.
+  let chromium = null as ChildProcess | null;
   try {
     const webArgs = args.filter((a) => a !== '--windowed' && a !== '--dev');
-    const running = await runWebShell(webArgs.length ? webArgs : ['--port', '0']);
-    const url = running.shell.launchUrl;
-    process.stdout.write('Electron is not installed here: the kiosk runs as a web shell.\n');
-    process.stdout.write(`Kiosk URL: ${url}\n`);
+    const running = await runWebShell(webArgs.length ? webArgs : ['--port', '0'], process.env, (shell) => {
+      process.stdout.write('Electron is not installed here: the kiosk runs as a web shell.\n');
+      process.stdout.write(`Kiosk URL: ${shell.launchUrl}\n`);
+      const binary = findChromium();
+      chromium = binary && hasDisplay() ? openChromiumKiosk(binary, shell.launchUrl, windowed) : null;
+    });
     if (running.demo) process.stdout.write(`Mailbox: ${running.demo.mailboxUrl}\n`);
-    const binary = findChromium();
-    const chromium = binary && hasDisplay() ? openChromiumKiosk(binary, url, windowed) : null;
     // Whichever ends first, the launcher (a signal) or Chromium (closed), ends the other.
     let stopping = false;
     const stop = () => {
@@ -40,6 +43,7 @@ if (electron) {
       process.stdout.write('No display or no Chromium found: open the URL above in Chromium (Ctrl+C to stop).\n');
     }
   } catch (error) {
+    if (chromium) endChromium(chromium);
     process.stderr.write(`${explainStartFailure(error)}\n`);
     process.exit(2);
   }

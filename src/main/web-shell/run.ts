@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../core/config';
+import { ConfigError, loadConfig, type KioskConfig } from '../core/config';
 import { webShellDatabaseKey } from '../host/database-key-file';
-import { DatabaseKeyError } from '../core/db/open';
-import { startKioskCore, type KioskCore } from '../core/kiosk-core';
-import { createLogger } from '../core/logger';
+import { DatabaseKeyError } from '../core/db/errors';
+import type { KioskCore } from '../core/kiosk-core';
 import { findResourcesDir, projectRoot } from '../host/paths';
 import { readVersion } from '../host/version';
 import { startDemoIfUnconfigured, withDemo, type EmbeddedPortal } from '../demo/embedded-portal';
@@ -47,40 +46,21 @@ export async function runWebShell(
   if (values['data-dir']) overrides.dataDir = values['data-dir'];
   if (values['portal-url']) overrides.portalUrl = values['portal-url'];
   const config = loadConfig({ file: values.config, env, overrides, defaultDataDir: join(root, '.data', 'kiosk') });
-  const logger = createLogger(config.logLevel);
-  const { key, source } = webShellDatabaseKey(config);
-  if (source === 'local-file') logger.warn('no KIOSK_DB_KEY configured: using a key kept beside the data (demo only)');
-  // The page loads while the core and the demo portal start: Chromium and Node work side by side,
-  // and a call made before the core is ready simply waits for it.
-  const starting = (async () => {
-    const started = await startDemoIfUnconfigured(config);
-    const demo = started?.portal ?? null;
-    const coreConfig = started ? withDemo(config, started.wiring) : config;
-    try {
-      const core = await startKioskCore({
-        config: coreConfig,
-        databaseKey: key,
-        resourcesDir: findResourcesDir(import.meta.dirname),
-        version: readVersion(root),
-        logger,
-      });
-      return { core, demo };
-    } catch (error) {
-      await demo?.close();
-      throw error;
-    }
-  })();
+  const databaseKey = webShellDatabaseKey(config);
+  // Listening comes first and the kiosk core (its modules, the database and its migrations, the
+  // demo portal) starts right after: Chromium fetches the page meanwhile, and a call made before
+  // the core is ready simply waits for it. Loading the core first kept the URL line waiting.
+  let begin!: (started: Promise<Started>) => void;
+  const starting = new Promise<Started>((resolve) => (begin = resolve));
   starting.catch(() => undefined);
   const shell = await startWebShell({
     dispatch: async (call, input, ctx) => (await starting).core.dispatch(call, input, ctx),
     rendererDir: rendererDirOf(root),
     port,
-  }).catch(async (error: unknown) => {
-    await starting.then(({ core, demo }) => Promise.all([core.close(), demo?.close()])).catch(() => undefined);
-    throw error;
   });
   onListening?.(shell);
-  let started: Awaited<typeof starting>;
+  begin(startCore(config, databaseKey, root));
+  let started: Started;
   try {
     started = await starting;
   } catch (error) {
@@ -98,6 +78,40 @@ export async function runWebShell(
       await demo?.close();
     },
   };
+}
+
+interface Started {
+  core: KioskCore;
+  demo: EmbeddedPortal | null;
+}
+
+async function startCore(
+  config: KioskConfig,
+  { key, source }: ReturnType<typeof webShellDatabaseKey>,
+  root: string,
+): Promise<Started> {
+  const [{ startKioskCore }, { createLogger }] = await Promise.all([
+    import('../core/kiosk-core'),
+    import('../core/logger'),
+  ]);
+  const logger = createLogger(config.logLevel);
+  if (source === 'local-file') logger.warn('no KIOSK_DB_KEY configured: using a key kept beside the data (demo only)');
+  const embedded = await startDemoIfUnconfigured(config);
+  const demo = embedded?.portal ?? null;
+  const coreConfig = embedded ? withDemo(config, embedded.wiring) : config;
+  try {
+    const core = await startKioskCore({
+      config: coreConfig,
+      databaseKey: key,
+      resourcesDir: findResourcesDir(import.meta.dirname),
+      version: readVersion(root),
+      logger,
+    });
+    return { core, demo };
+  } catch (error) {
+    await demo?.close();
+    throw error;
+  }
 }
 
 /** For entry files: a known failure is one line on stderr and exit code 2, never a stack. */

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -11,7 +11,14 @@ import { startTestCore, tempDir } from '../helpers/kiosk';
 let kiosk: Awaited<ReturnType<typeof startTestCore>>;
 let shell: WebShell;
 const renderer = tempDir('renderer-');
+const outside = tempDir('outside-');
 writeFileSync(join(renderer.path, 'index.html'), '<!doctype html><title>t</title>');
+mkdirSync(join(renderer.path, 'assets'));
+writeFileSync(join(renderer.path, 'assets', 'app.js'), 'export {};');
+// What the folder holds but must never serve: a dotfile, and a link to a file outside it.
+writeFileSync(join(renderer.path, '.env'), 'SECRET=1');
+writeFileSync(join(outside.path, 'secret.txt'), 'outside');
+symlinkSync(join(outside.path, 'secret.txt'), join(renderer.path, 'assets', 'linked.js'));
 
 /** A raw HTTP call, so tests can set any header (Host, Origin, Cookie) a browser would not let them. */
 function call(path: string, body: string, headers: Record<string, string> = {}) {
@@ -44,11 +51,12 @@ afterAll(async () => {
   await shell.close();
   await kiosk.stop();
   renderer.remove();
+  outside.remove();
 });
 
 describe('web-shell bridge', () => {
   it('listens on loopback only', () => {
-    expect(shell.server.server.address()).toMatchObject({ address: '127.0.0.1' });
+    expect(shell.server.address()).toMatchObject({ address: '127.0.0.1' });
   });
 
   it('serves pages with the strict CSP and security headers', async () => {
@@ -56,6 +64,18 @@ describe('web-shell bridge', () => {
     expect(response.headers.get('content-security-policy')).toBe(KIOSK_CSP);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it("serves the renderer's own files only: no dotfile, no link out, no way up", async () => {
+    const get = (path: string) =>
+      fetch(`http://127.0.0.1:${shell.port}${path}`).then(async (r) => [r.status, await r.text()] as const);
+    expect(await get('/')).toEqual([200, '<!doctype html><title>t</title>']);
+    expect(await get('/assets/app.js')).toEqual([200, 'export {};']);
+    for (const path of ['/.env', '/assets/linked.js', '/assets/../.env', '/%2e%2e/package.json', '/assets%2fapp.js']) {
+      expect(await get(path), path).toEqual([404, JSON.stringify({ ok: false, error: { code: 'not_found' } })]);
+    }
+    const head = await fetch(`http://127.0.0.1:${shell.port}/assets/app.js`, { method: 'HEAD' });
+    expect([head.status, head.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
   });
 
   it('answers a call carrying the secret, by header or by the launch cookie', async () => {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { DatabaseKeyError } from './errors';
 import * as schema from './schema';
 
 export type KioskDb = LibSQLDatabase<typeof schema>;
@@ -13,12 +14,7 @@ export interface OpenedDb {
   close(): void;
 }
 
-export class DatabaseKeyError extends Error {
-  constructor() {
-    super('the kiosk database cannot be opened with this key');
-    this.name = 'DatabaseKeyError';
-  }
-}
+export { DatabaseKeyError };
 
 /**
  * Opens (creating if needed) the kiosk's libSQL file, encrypted at rest with `key`, and brings its
