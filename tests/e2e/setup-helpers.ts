@@ -56,8 +56,7 @@ export const W = {
 } as const;
 
 export const field = (page: Page, name: string): Locator => page.getByRole('textbox', { name, exact: true });
-export const padKey = (page: Page, button: string): Locator =>
-  keyboard(page).locator(`[data-skbtn="${button}"]`);
+export const padKey = (page: Page, button: string): Locator => keyboard(page).locator(`[data-skbtn="${button}"]`);
 
 /** Taps the digits on the PIN pad (not its OK key, which submits the form). */
 export async function tapDigits(page: Page, pin: string): Promise<void> {

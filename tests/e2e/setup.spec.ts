@@ -1,11 +1,11 @@
+import type { Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { kioskEvents } from '../../src/portal/db/schema';
 import { revokeKiosk } from '../../src/portal/kiosks/service';
 import { touchType } from './registration-helpers';
 import { bridgeCall, expect, field, newCode, padKey, SETUP_PIN, tapDigits, test, VERIFY, W } from './setup-helpers';
 
-const heading = (page: import('@playwright/test').Page, name: string) =>
-  page.getByRole('heading', { level: 1, name, exact: true });
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 
 test('a fresh kiosk is set up on screen by touch: a wrong code first, then the summary, then the chosen PIN opens staff mode', async ({
   page,
@@ -79,7 +79,9 @@ test('revoked: « borne désactivée » with the outbox kept; staff enrol it aga
   await expect(heading(page, W.fr.revoked)).toBeVisible(VERIFY);
   const status = async () => {
     await bridgeCall(page, 'staffUnlock', { pin: SETUP_PIN });
-    return (await bridgeCall(page, 'staffStatus')) as { value: { outbox: { byKind: Record<string, { pending: number; refused: number }> } } };
+    return (await bridgeCall(page, 'staffStatus')) as {
+      value: { outbox: { byKind: Record<string, { pending: number; refused: number }> } };
+    };
   };
   const kept = (await status()).value.outbox.byKind.event!;
   expect(kept.pending).toBeGreaterThan(0);
@@ -102,8 +104,7 @@ test('revoked: « borne désactivée » with the outbox kept; staff enrol it aga
   await expect
     .poll(
       async () =>
-        (await portal.demo.portal.db.select().from(kioskEvents).where(eq(kioskEvents.kioskId, second.kioskId)))
-          .length,
+        (await portal.demo.portal.db.select().from(kioskEvents).where(eq(kioskEvents.kioskId, second.kioskId))).length,
       VERIFY,
     )
     .toBeGreaterThan(0);

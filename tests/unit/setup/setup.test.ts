@@ -120,7 +120,12 @@ describe('first start: the set-up screen enrols the kiosk', () => {
     const { enrolmentCode } = await h.portal.createKiosk('VICHY', 'Par fichier');
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-setup-'));
     dirs.push(dataDir);
-    const k = await startTestKiosk({ portalUrl: h.url, enrolmentCode, dataDir, config: { staff: { pinHash: fileHash } } });
+    const k = await startTestKiosk({
+      portalUrl: h.url,
+      enrolmentCode,
+      dataDir,
+      config: { staff: { pinHash: fileHash } },
+    });
     open.push(k);
     expect((await k.call('setupState')).value.mode).toBe('ready');
     expect((await k.call('staffUnlock', { pin: '24680' })).ok).toBe(true);
@@ -169,7 +174,9 @@ describe('enrolment is retry-safe', () => {
     expect(again.ok).toBe(true);
     expect(again.value.kioskId).toBe(kioskId);
     await k.core.sync.heartbeat.beat();
-    expect((await h.portal.db.select().from(kiosks).where(eq(kiosks.id, kioskId)).get())?.lastHeartbeatAt).not.toBeNull();
+    expect(
+      (await h.portal.db.select().from(kiosks).where(eq(kiosks.id, kioskId)).get())?.lastHeartbeatAt,
+    ).not.toBeNull();
     await proxy.close();
   });
 });

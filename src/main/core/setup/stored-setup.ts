@@ -24,7 +24,11 @@ export async function readStoredSetup(db: KioskDb): Promise<StoredSetup> {
     .where(inArray(kioskMeta.key, [PORTAL_URL, LABEL, PIN_HASH]));
   const value = (key: string) => rows.find((r) => r.key === key)?.value || null;
   const pinHash = value(PIN_HASH);
-  return { portalUrl: value(PORTAL_URL), label: value(LABEL), pinHash: pinHash && isStaffPinHash(pinHash) ? pinHash : null };
+  return {
+    portalUrl: value(PORTAL_URL),
+    label: value(LABEL),
+    pinHash: pinHash && isStaffPinHash(pinHash) ? pinHash : null,
+  };
 }
 
 export async function writeStoredSetup(db: KioskDb, setup: StoredSetup, at: Date): Promise<void> {
