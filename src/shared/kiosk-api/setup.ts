@@ -41,6 +41,8 @@ export const setupCalls = {
       label: z.string().max(64),
       /** First start: a staff PIN must be chosen (twice); later it may be left blank to keep it. */
       pinRequired: z.boolean(),
+      /** Staff must type their PIN (then setupBegin) before enrolling: a PIN exists and no session is open. */
+      locked: z.boolean(),
     }),
   }),
 

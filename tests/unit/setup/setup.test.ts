@@ -48,7 +48,7 @@ describe('first start: the set-up screen enrols the kiosk', () => {
   it('refuses bad input, a wrong, a used and an expired code by name, then enrols with a good one', async () => {
     const k = await kiosk();
     const state = await k.call('setupState');
-    expect(state.value).toMatchObject({ mode: 'setup', portalUrl: h.url, pinRequired: true });
+    expect(state.value).toMatchObject({ mode: 'setup', portalUrl: h.url, pinRequired: true, locked: false });
 
     const bad = await k.call('setupEnrol', form('ABCD-EFGH-JKLM', { portalUrl: 'portail sans adresse' }));
     expect([bad.error.code, bad.error.fields]).toEqual(['portal_address_invalid', ['portalUrl']]);
@@ -100,6 +100,11 @@ describe('first start: the set-up screen enrols the kiosk', () => {
     const fileHash = await hashStaffPin('24680', { logN: 14, r: 8, p: 1 });
     const first = await kiosk({ dataDir, config: { staff: { pinHash: fileHash } } });
     const { enrolmentCode, kioskId } = await h.portal.createKiosk('VICHY', 'Borne B');
+    // A PIN is set (by file): the set-up screen asks for it before anyone may enrol the kiosk.
+    expect((await first.call('setupState')).value).toMatchObject({ mode: 'setup', locked: true, pinRequired: false });
+    expect((await first.call('setupEnrol', form(enrolmentCode))).error.code).toBe('setup_not_allowed');
+    expect((await first.call('staffUnlock', { pin: '24680' })).ok).toBe(true);
+    expect((await first.call('setupBegin')).value.mode).toBe('reenrol');
     expect((await first.call('setupEnrol', form(enrolmentCode))).ok).toBe(true);
     await first.close();
     open.splice(open.indexOf(first), 1);

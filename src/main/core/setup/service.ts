@@ -62,7 +62,26 @@ export class KioskSetup {
   async state(): Promise<CallOutput<'setupState'>> {
     const mode = await this.mode();
     const { config } = this.options;
-    return { mode, portalUrl: config.portalUrl ?? '', label: config.kioskId, pinRequired: mode === 'setup' };
+    return {
+      mode,
+      portalUrl: config.portalUrl ?? '',
+      label: config.kioskId,
+      pinRequired: mode === 'setup' && !this.#pinExists(),
+      locked: !this.#open(mode),
+    };
+  }
+
+  /**
+   * Whether enrolling is open now. Only a kiosk that has no staff PIN at all (its very first
+   * start) is open to whoever stands there; once a PIN exists, staff type it first (setupBegin).
+   */
+  #open(mode: SetupMode): boolean {
+    if (mode === 'reenrol') return true;
+    return mode === 'setup' && !this.#pinExists();
+  }
+
+  #pinExists(): boolean {
+    return this.options.staff.pinMode !== 'not_configured';
   }
 
   /** Staff asked to enrol again (panel, or the « borne désactivée » screen after their PIN). */
@@ -87,12 +106,12 @@ export class KioskSetup {
   async #enrol(input: EnrolInput): Promise<Result<Summary, SetupError>> {
     const { config, enrolment, endpoint, logger } = this.options;
     const mode = await this.mode();
-    if (mode !== 'setup' && mode !== 'reenrol') return fail('setup_not_allowed');
+    if (!this.#open(mode)) return fail('setup_not_allowed');
     const url = portalUrlSchema.safeParse(input.portalUrl);
     if (!url.success) return fail('portal_address_invalid', { fields: ['portalUrl'] });
     if (url.data.startsWith('http:') && !isLoopbackUrl(url.data) && !config.allowInsecurePortal)
       return fail('portal_address_insecure', { fields: ['portalUrl'] });
-    if (input.pin === '' && mode === 'setup') return fail('pin_required', { fields: ['pin'] });
+    if (input.pin === '' && !this.#pinExists()) return fail('pin_required', { fields: ['pin'] });
     if (input.pin !== input.pinAgain) return fail('pin_mismatch', { fields: ['pinAgain'] });
 
     const previous = endpoint.url;

@@ -30,6 +30,8 @@ const ERROR_WORDS: Record<string, MessageKey> = {
 export class SetupState {
   mode = $state<SetupMode>('ready');
   pinRequired = $state(false);
+  /** Staff type their PIN before the form (« borne désactivée », or a PIN already set here). */
+  locked = $state(false);
   portalUrl = $state('');
   enrolmentCode = $state('');
   label = $state('');
@@ -62,10 +64,11 @@ export class SetupState {
   async refresh(): Promise<void> {
     const answer = await this.api.setupState({});
     if (!answer.ok) return;
-    const { mode, portalUrl, label, pinRequired } = answer.value;
+    const { mode, portalUrl, label, pinRequired, locked } = answer.value;
     if (mode !== this.mode) this.#prefilled = false;
     this.mode = mode;
     this.pinRequired = pinRequired;
+    this.locked = locked;
     if (!this.#prefilled && mode !== 'ready') {
       this.portalUrl ||= portalUrl;
       this.label ||= label;
@@ -122,7 +125,7 @@ export class SetupState {
     this.pinAgain = '';
   }
 
-  /** « Borne désactivée » → staff PIN → the form (the core checks the session). */
+  /** « Borne désactivée » (or a locked set-up) → staff PIN → the form (the core checks the session). */
   async unlock(): Promise<void> {
     if (this.busy) return;
     this.busy = true;
