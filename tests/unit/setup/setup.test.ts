@@ -165,6 +165,17 @@ async function losingProxy(target: string) {
   return { url: `http://127.0.0.1:${port}`, lost: () => lost, close: () => new Promise((r) => server.close(r)) };
 }
 
+describe('the portal address typed on screen', () => {
+  it('replaces a dead one from the file at once: the monitor and every call follow it', async () => {
+    const k = await kiosk({ portalUrl: 'http://127.0.0.1:9' });
+    expect((await k.call('setupState')).value.portalUrl).toBe('http://127.0.0.1:9');
+    const { enrolmentCode } = await h.portal.createKiosk('VICHY', 'Nouvelle adresse');
+    expect((await k.call('setupEnrol', form(enrolmentCode))).ok).toBe(true);
+    expect(await k.core.sync.heartbeat.beat()).toBe(true);
+    await until(async () => (await k.call('getStatus')).value.portal === 'online', 'portal online');
+  });
+});
+
 describe('enrolment is retry-safe', () => {
   it('a lost first answer: trying again with the same code enrols the same kiosk row', async () => {
     const proxy = await losingProxy(h.url);
