@@ -90,10 +90,11 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
     await ensureDemoAccount(portal, directory, options.now?.());
     const agencyCode = options.agencyCode ?? DEMO_AGENCIES[0];
     const kiosk = await demoKiosk(portal, agencyCode, options.now?.() ?? new Date());
-    const enrolled =
+    const traded =
       options.enrolment === 'credential'
         ? await enrolKiosk(portal.db, kiosk.enrolmentCode, options.now?.() ?? new Date())
         : null;
+    const enrolled = traded && 'credential' in traded ? traded : null;
     return {
       url: portal.url,
       mailboxUrl: portal.mailboxUrl!,

@@ -10,6 +10,7 @@ import { appHandlers } from './handlers/app';
 import { loginHandlers } from './handlers/login';
 import { passwordResetHandlers } from './handlers/password-reset';
 import { registrationHandlers } from './handlers/registration';
+import { setupHandlers } from './handlers/setup';
 import { staffHandlers } from './handlers/staff';
 import { updateHandlers } from './handlers/updates';
 import type { Logger } from './logger';
@@ -18,6 +19,9 @@ import { KioskEnrolment } from './portal-client/enrolment';
 import type { Outbox } from './outbox/types';
 import { KioskSync, type KioskSyncOptions } from './outbox/sync';
 import { PortalMonitor } from './portal-status';
+import { PortalEndpoint } from './setup/portal-endpoint';
+import { KioskSetup } from './setup/service';
+import { readStoredSetup, withStoredSetup } from './setup/stored-setup';
 import { AssistedVisit } from './staff/assisted';
 import { StaffService } from './staff/service';
 import { KioskSettings } from './staff/settings';
@@ -64,22 +68,27 @@ export interface KioskCore {
 
 /** The kiosk core: plain Node, shared by the Electron main process and the web shell. */
 export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
-  const { config, logger } = options;
+  const { logger } = options;
   const database = await openKioskDatabase({
-    file: databasePath(config),
+    file: databasePath(options.config),
     key: options.databaseKey,
     resourcesDir: options.resourcesDir,
   });
+  // What staff chose on the set-up screen wins over the file (portal address, label, staff PIN).
+  const config = withStoredSetup(options.config, await readStoredSetup(database.db));
   const portal = new PortalMonitor(config.portalUrl);
   const visits = new VisitTracker(database.db);
   let enrolment: KioskEnrolment | null = null;
   let client: PortalClient = unconfiguredPortalClient();
+  let endpoint: PortalEndpoint | null = null;
   if (config.portalUrl) {
-    client = createPortalClient({
-      baseUrl: config.portalUrl,
-      credential: () => enrolment!.credential(),
-      userAgent: `mon-espace-locataire-borne/${options.version}`,
-    });
+    const make = (baseUrl: string) =>
+      createPortalClient({
+        baseUrl,
+        credential: () => enrolment!.credential(),
+        userAgent: `mon-espace-locataire-borne/${options.version}`,
+      });
+    client = endpoint = new PortalEndpoint(make, config.portalUrl, () => void enrolment?.markRevoked());
     enrolment = new KioskEnrolment({
       db: database.db,
       client,
@@ -165,6 +174,12 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   });
   // A staff session ends with the visit: « Terminer », idle, the next visit, a restart.
   visits.onWipe((reason) => staff.endSession(reason));
+  const setup =
+    enrolment && endpoint
+      ? new KioskSetup({ db: database.db, config, enrolment, endpoint, monitor: portal, sync, staff, logger })
+      : null;
+  // A re-enrolment left open ends with the staff session's visit.
+  visits.onWipe(() => void setup?.cancel());
   const updates = new UpdateScheduler({
     source: options.updateSource ?? null,
     config: config.updates,
@@ -187,6 +202,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     ...loginHandlers({ flow: login }),
     ...passwordResetHandlers({ flow: passwordReset }),
     ...updateHandlers({ staff, updates }),
+    ...setupHandlers(setup),
   };
   const dispatch = createDispatcher(handlers, {
     onDefect: (call, kind, error) => logger.error({ call, kind, err: error }, 'kiosk call failed'),

@@ -27,7 +27,7 @@ export class PortalMonitor {
   readonly #timing: PortalMonitorTiming;
 
   constructor(
-    private readonly portalUrl: string | null,
+    private portalUrl: string | null,
     timing: Partial<PortalMonitorTiming> | number = {},
     private readonly now: () => Date = () => new Date(),
   ) {
@@ -84,6 +84,13 @@ export class PortalMonitor {
     const ms = this.#status.portal === 'online' ? this.#timing.intervalMs : this.#timing.offlineIntervalMs;
     this.#timer = setTimeout(() => void this.check(), ms);
     this.#timer.unref();
+  }
+
+  /** The set-up screen chose another portal: it is the one checked from now on. */
+  retarget(portalUrl: string): void {
+    if (portalUrl === this.portalUrl) return;
+    this.portalUrl = portalUrl;
+    void this.check();
   }
 
   start(): void {

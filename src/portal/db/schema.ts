@@ -94,6 +94,10 @@ export const kiosks = sqliteTable(
     label: text('label').notNull(),
     enrolmentCodeHash: text('enrolment_code_hash'),
     enrolmentExpiresAt: text('enrolment_expires_at'),
+    /** The hash of the code that enrolled this row (kept so a used code is told from a wrong one). */
+    enrolmentUsedHash: text('enrolment_used_hash'),
+    /** The kiosk install that traded it: only it may replay the code, within ENROL_REPLAY_SECONDS. */
+    enrolmentInstallId: text('enrolment_install_id'),
     credentialHash: text('credential_hash'),
     createdAt: text('created_at').notNull(),
     enrolledAt: text('enrolled_at'),

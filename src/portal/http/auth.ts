@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { PortalContext } from '../context';
 import { kiosks } from '../db/schema';
 import { hashToken, sameHash } from '../security/tokens';
@@ -17,12 +17,14 @@ export const kioskAuth = (ctx: PortalContext) =>
     const token = bearer(request);
     if (!token) throw new ApiError('kiosk_unauthorized');
     const row = await ctx.db
-      .select({ id: kiosks.id, agencyCode: kiosks.agencyCode })
+      .select({ id: kiosks.id, agencyCode: kiosks.agencyCode, revokedAt: kiosks.revokedAt })
       .from(kiosks)
-      .where(and(eq(kiosks.credentialHash, hashToken(token)), isNull(kiosks.revokedAt)))
+      .where(eq(kiosks.credentialHash, hashToken(token)))
       .get();
     if (!row) throw new ApiError('kiosk_unauthorized');
-    request.kiosk = row;
+    // Said apart from a wrong credential: the kiosk then shows « borne désactivée » and waits for staff.
+    if (row.revokedAt) throw new ApiError('kiosk_revoked');
+    request.kiosk = { id: row.id, agencyCode: row.agencyCode };
   };
 
 /** Admin routes: the operator's token from the configuration; closed when none is configured. */

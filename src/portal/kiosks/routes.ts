@@ -8,8 +8,8 @@ import { createKiosk, enrolKiosk, listKiosks, recordEvent, recordHeartbeat } fro
 
 export function registerKioskRoutes(app: FastifyInstance, ctx: PortalContext): void {
   registerRoute(app, ctx, portalRoutes.enrolKiosk, async ({ body }) => {
-    const enrolled = await enrolKiosk(ctx.db, body.enrolmentCode, ctx.now());
-    if (!enrolled) throw new ApiError('enrolment_code_invalid');
+    const enrolled = await enrolKiosk(ctx.db, body.enrolmentCode, ctx.now(), body.installId ?? null);
+    if ('refused' in enrolled) throw new ApiError(enrolled.refused);
     return enrolled;
   });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, count, eq, gt, gte, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, isNull, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuditEvent, OutboxFigures } from '../../shared/portal-api/outbox';
 import type { portalRoutes } from '../../shared/portal-api/routes';
@@ -30,36 +30,65 @@ export async function createKiosk(
   return { kioskId: id, enrolmentCode, expiresAt };
 }
 
+/** How long the install that traded a code may trade it again (its answer was lost on the way). */
+export const ENROL_REPLAY_SECONDS = 10 * 60;
+
+export type EnrolRefusal = 'enrolment_code_invalid' | 'enrolment_code_used' | 'enrolment_code_expired';
+export type Enrolled = { kioskId: string; agencyCode: string; credential: string };
+
 /**
- * The kiosk trades its one-time code for a long-lived credential. Single use: the code's hash is
- * cleared in the same statement that stores the credential's, so two concurrent trades cannot
- * both succeed.
+ * The kiosk trades its one-time code for a long-lived credential. Single use, in one statement, so
+ * two concurrent trades (or two portal processes) cannot both succeed: a code is fresh until its
+ * hash is recorded as used. The same install (`installId`) may trade it again within
+ * ENROL_REPLAY_SECONDS: its first answer was lost, so the same row gets a new credential and the
+ * one nobody received stops working. Any other install is told the code is used.
  */
 export async function enrolKiosk(
   db: PortalDb,
   code: string,
   now: Date,
-): Promise<{ kioskId: string; agencyCode: string; credential: string } | null> {
+  installId: string | null = null,
+): Promise<Enrolled | { refused: EnrolRefusal }> {
   const codeHash = hashToken(normalizeEnrolmentCode(code));
   const credential = randomToken();
+  const nowIso = now.toISOString();
+  const fresh = and(
+    or(isNull(kiosks.enrolmentUsedHash), ne(kiosks.enrolmentUsedHash, codeHash)),
+    gt(kiosks.enrolmentExpiresAt, nowIso),
+  );
+  const replay = installId
+    ? and(
+        eq(kiosks.enrolmentUsedHash, codeHash),
+        eq(kiosks.enrolmentInstallId, installId),
+        gt(kiosks.enrolledAt, new Date(now.getTime() - ENROL_REPLAY_SECONDS * 1000).toISOString()),
+      )
+    : undefined;
   const updated = await db
     .update(kiosks)
     .set({
       credentialHash: hashToken(credential),
-      enrolmentCodeHash: null,
-      enrolmentExpiresAt: null,
-      enrolledAt: now.toISOString(),
+      enrolmentUsedHash: codeHash,
+      enrolmentInstallId: installId,
+      // A replay keeps the first trade's time, so the window cannot be stretched by replaying.
+      enrolledAt: sql`CASE WHEN ${kiosks.enrolmentUsedHash} = ${codeHash} THEN ${kiosks.enrolledAt} ELSE ${nowIso} END`,
     })
-    .where(
-      and(
-        eq(kiosks.enrolmentCodeHash, codeHash),
-        gt(kiosks.enrolmentExpiresAt, now.toISOString()),
-        isNull(kiosks.revokedAt),
-      ),
-    )
+    .where(and(eq(kiosks.enrolmentCodeHash, codeHash), isNull(kiosks.revokedAt), replay ? or(fresh, replay) : fresh))
     .returning({ id: kiosks.id, agencyCode: kiosks.agencyCode });
   const row = updated[0];
-  return row ? { kioskId: row.id, agencyCode: row.agencyCode, credential } : null;
+  if (row) return { kioskId: row.id, agencyCode: row.agencyCode, credential };
+  return { refused: await refusalOf(db, codeHash, nowIso) };
+}
+
+/** Why a code was refused, for the staff who typed it: the code is theirs, so this tells nobody anything new. */
+async function refusalOf(db: PortalDb, codeHash: string, nowIso: string): Promise<EnrolRefusal> {
+  const row = await db
+    .select({ used: kiosks.enrolmentUsedHash, expiresAt: kiosks.enrolmentExpiresAt, revokedAt: kiosks.revokedAt })
+    .from(kiosks)
+    .where(eq(kiosks.enrolmentCodeHash, codeHash))
+    .get();
+  if (!row) return 'enrolment_code_invalid';
+  if (row.used === codeHash || row.revokedAt) return 'enrolment_code_used';
+  return row.expiresAt && row.expiresAt <= nowIso ? 'enrolment_code_expired' : 'enrolment_code_used';
 }
 
 type Heartbeat = z.output<typeof portalRoutes.heartbeat.body>;

@@ -4,6 +4,7 @@ import { defineCall } from './define';
 import { loginCalls } from './login';
 import { passwordResetCalls } from './password-reset';
 import { registrationCalls } from './registration';
+import { setupCalls } from './setup';
 import { staffCalls } from './staff';
 import { updateCalls } from './updates';
 
@@ -63,6 +64,7 @@ export const kioskApi = {
   ...loginCalls,
   ...passwordResetCalls,
   ...updateCalls,
+  ...setupCalls,
 } as const;
 
 export type KioskApi = typeof kioskApi;

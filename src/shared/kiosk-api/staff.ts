@@ -18,7 +18,7 @@ import { seconds } from './journey-fields';
 export const staffPinSchema = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
 /** `demo`: the documented demo PIN of the embedded demo portal (README). */
 export const STAFF_PIN_MODES = ['configured', 'demo', 'not_configured'] as const;
-export const ENROLMENT_STATES = ['enrolled', 'not_enrolled', 'code_refused', 'no_portal'] as const;
+export const ENROLMENT_STATES = ['enrolled', 'not_enrolled', 'code_refused', 'revoked', 'no_portal'] as const;
 
 const locked = ['staff_locked'] as const;
 

@@ -18,7 +18,13 @@ export const PORTAL_ERROR_STATUS = {
   kiosk_unauthorized: 401,
   admin_unauthorized: 401,
   session_invalid: 401,
+  /** The code was never issued (or was withdrawn). */
   enrolment_code_invalid: 401,
+  /** The code enrolled a kiosk already (another install), or its kiosk was revoked. */
+  enrolment_code_used: 409,
+  enrolment_code_expired: 410,
+  /** The kiosk's credential was revoked (`kiosk:revoke`): only a new enrolment brings it back. */
+  kiosk_revoked: 403,
   sealed_payload_invalid: 400,
   /** The envelope names a sealing key past its grace period: fetch /v1/keys and seal again. */
   sealing_key_retired: 409,

@@ -13,6 +13,7 @@ import { auditEventSchema, outboxFiguresSchema } from './outbox';
 import { SEALED_ALGORITHM } from './sealed';
 
 const kioskIdSchema = z.string().regex(/^k_[A-Za-z0-9_-]{8,40}$/);
+const installIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const agencyCodeSchema = z.string().regex(/^[A-Z0-9]{2,12}$/, 'agency code: 2–12 capitals or digits');
 
 /**
@@ -26,10 +27,17 @@ export const portalRoutes = {
     auth: 'none',
     tags: ['kiosks'],
     status: 201,
-    summary: 'Trade a one-time enrolment code for the kiosk credential (shown once, stored hashed).',
-    body: z.strictObject({ enrolmentCode: z.string().min(8).max(64), label: z.string().max(80).optional() }),
+    summary:
+      'Trade a one-time enrolment code for the kiosk credential (shown once, stored hashed). The same code ' +
+      'with the same installId within a short window re-issues the credential of the same kiosk (a lost answer).',
+    body: z.strictObject({
+      enrolmentCode: z.string().min(8).max(64),
+      label: z.string().max(80).optional(),
+      /** A random id the kiosk keeps in its database: makes a retry after a lost answer safe. */
+      installId: installIdSchema.optional(),
+    }),
     value: z.strictObject({ kioskId: kioskIdSchema, agencyCode: agencyCodeSchema, credential: z.string() }),
-    errors: ['enrolment_code_invalid'],
+    errors: ['enrolment_code_invalid', 'enrolment_code_used', 'enrolment_code_expired'],
   }),
   heartbeat: defineRoute({
     method: 'POST',
@@ -279,7 +287,7 @@ export const portalRoutes = {
 
 export type PortalRoutes = typeof portalRoutes;
 export type PortalRouteName = keyof PortalRoutes;
-export { agencyCodeSchema, kioskIdSchema };
+export { agencyCodeSchema, installIdSchema, kioskIdSchema };
 
 /** Unauthenticated: the kiosk's PortalMonitor polls it before (and after) enrolment. */
 export const HEALTH_PATH = '/health';

@@ -218,6 +218,6 @@ describe('revoked kiosks', () => {
     expect((await h.call('GET', '/v1/keys', { credential: revoked })).status).toBe(200);
     const { revokeKiosk } = await import('../../../src/portal/kiosks/service');
     expect(await revokeKiosk(h.portal.db, kioskId, h.clock.now())).toBe(true);
-    expect((await h.call('GET', '/v1/keys', { credential: revoked })).body.error.code).toBe('kiosk_unauthorized');
+    expect((await h.call('GET', '/v1/keys', { credential: revoked })).body.error.code).toBe('kiosk_revoked');
   });
 });

@@ -27,6 +27,8 @@ const TRANSIENT = new Set<PortalCallError['code']>([
   'bad_answer',
   'not_enrolled',
   'kiosk_unauthorized',
+  // A revoked kiosk keeps its rows as they are until a new enrolment (the kiosk stops sending meanwhile).
+  'kiosk_revoked',
   'internal',
   'idempotency_in_progress',
   'rate_limited',

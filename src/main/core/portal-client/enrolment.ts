@@ -1,10 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { KioskDb } from '../db/open';
 import { kioskMeta } from '../db/schema';
 import type { Logger } from '../logger';
 import { writeMeta } from '../staff/status';
-import type { PortalClient } from './client';
+import type { PortalClient, PortalResult, PortalValue } from './client';
+
+/** The portal's refusals of a code: it is not tried again. */
+const REFUSALS = new Set(['enrolment_code_invalid', 'enrolment_code_used', 'enrolment_code_expired']);
 
 /** kiosk_meta keys. The database file is encrypted, so the credential is at rest encrypted too. */
 const CREDENTIAL = 'portal.credential';
@@ -12,6 +15,10 @@ const PORTAL_KIOSK_ID = 'portal.kioskId';
 const AGENCY = 'portal.agencyCode';
 /** Which enrolment code produced the credential, so a new code (re-enrolment) is noticed. */
 const CODE_HASH = 'portal.enrolmentCodeHash';
+/** A random id of this install, sent with every enrolment: the portal lets it replay a lost answer. */
+const INSTALL_ID = 'portal.installId';
+/** '1' once the portal said the credential is revoked: the kiosk stays « désactivée » across restarts. */
+const REVOKED = 'portal.revoked';
 
 const hashOf = (code: string) => createHash('sha256').update(code).digest('base64url');
 
@@ -29,7 +36,8 @@ export interface EnrolmentOptions {
   now?: () => Date;
 }
 
-export type EnrolmentState = 'enrolled' | 'not_enrolled' | 'code_refused';
+export type EnrolmentState = 'enrolled' | 'not_enrolled' | 'code_refused' | 'revoked';
+export type Enrolled = { kioskId: string; agencyCode: string };
 
 /**
  * The kiosk's credential for the portal. With an enrolment code configured and no credential
@@ -58,7 +66,8 @@ export class KioskEnrolment {
 
   /** The credential, enrolling first if needed; concurrent callers share one attempt. */
   credential(): Promise<string | null> {
-    if (this.#loaded && (this.#credential || this.#state === 'code_refused' || !this.options.enrolmentCode)) {
+    const settled = this.#credential || this.#state === 'code_refused' || this.#state === 'revoked';
+    if (this.#loaded && (settled || !this.options.enrolmentCode)) {
       return Promise.resolve(this.#credential);
     }
     this.#inFlight ??= this.#obtain().finally(() => (this.#inFlight = null));
@@ -67,20 +76,18 @@ export class KioskEnrolment {
 
   async #obtain(): Promise<string | null> {
     const { db, enrolmentCode } = this.options;
-    if (!this.#loaded) {
-      this.#credential = await readMeta(db, CREDENTIAL);
-      this.#loaded = true;
-      if (this.#credential) this.#state = 'enrolled';
-    }
+    await this.load();
     if (!enrolmentCode) return this.#credential;
     const codeHash = hashOf(enrolmentCode);
-    if (this.#credential && (await readMeta(db, CODE_HASH)) === codeHash) return this.#credential;
+    const tried = (await readMeta(db, CODE_HASH)) === codeHash;
+    // Revoked: only a code not tried yet (a new one in the file, or on screen) brings the kiosk back.
+    if (tried && (this.#credential || this.#state === 'revoked')) return this.#credential;
 
-    const answer = await this.options.client.call('enrolKiosk', { body: { enrolmentCode, label: this.options.label } });
+    const answer = await this.#trade(enrolmentCode, this.options.label);
     if (!answer.ok) {
-      if (answer.error.code === 'enrolment_code_invalid') {
+      if (REFUSALS.has(answer.error.code)) {
         // A used or withdrawn code: keep any earlier credential, and do not try this code again.
-        if (!this.#credential) this.#state = 'code_refused';
+        if (!this.#credential && this.#state !== 'revoked') this.#state = 'code_refused';
         await this.#write({ [CODE_HASH]: codeHash });
         this.options.logger.error({ code: answer.error.code }, 'kiosk enrolment refused');
       } else {
@@ -88,19 +95,72 @@ export class KioskEnrolment {
       }
       return this.#credential;
     }
-    await this.#write({
-      [CREDENTIAL]: answer.value.credential,
-      [PORTAL_KIOSK_ID]: answer.value.kioskId,
-      [AGENCY]: answer.value.agencyCode,
-      [CODE_HASH]: codeHash,
-    });
-    this.#credential = answer.value.credential;
-    this.#state = 'enrolled';
-    this.options.logger.info(
-      { portalKioskId: answer.value.kioskId, agencyCode: answer.value.agencyCode },
-      'kiosk enrolled',
-    );
+    await this.#keep(answer.value, { [CODE_HASH]: codeHash });
     return this.#credential;
+  }
+
+  /** Reads what an earlier run stored (once). */
+  async load(): Promise<void> {
+    if (this.#loaded) return;
+    const { db } = this.options;
+    this.#credential = (await readMeta(db, CREDENTIAL)) || null;
+    this.#loaded = true;
+    if ((await readMeta(db, REVOKED)) === '1') this.#state = 'revoked';
+    else if (this.#credential) this.#state = 'enrolled';
+  }
+
+  /** What the portal said about this kiosk at enrolment (null before one). */
+  async enrolled(): Promise<Enrolled | null> {
+    const kioskId = await readMeta(this.options.db, PORTAL_KIOSK_ID);
+    const agencyCode = await readMeta(this.options.db, AGENCY);
+    return this.#credential && kioskId && agencyCode ? { kioskId, agencyCode } : null;
+  }
+
+  /**
+   * Enrolment typed on screen by staff (first start, re-enrolment, after a revocation): the
+   * credential it brings replaces any earlier one. A lost answer is safe to try again (install id).
+   */
+  async enrolWith(code: string, label: string): Promise<PortalResult<Enrolled>> {
+    await this.load();
+    const answer = await this.#trade(code, label);
+    if (!answer.ok) return answer;
+    await this.#keep(answer.value, {});
+    return { ok: true, value: { kioskId: answer.value.kioskId, agencyCode: answer.value.agencyCode } };
+  }
+
+  /** The portal answered kiosk_revoked: forget the credential, keep everything else, say so. */
+  async markRevoked(): Promise<void> {
+    if (this.#state === 'revoked') return;
+    this.#state = 'revoked';
+    this.#credential = null;
+    await this.#write({ [REVOKED]: '1', [CREDENTIAL]: '' });
+    this.options.logger.error({}, 'kiosk credential revoked by the portal');
+  }
+
+  async #trade(enrolmentCode: string, label: string) {
+    const installId = await this.#installId();
+    return this.options.client.call('enrolKiosk', { body: { enrolmentCode, label, installId } });
+  }
+
+  async #installId(): Promise<string> {
+    const known = await readMeta(this.options.db, INSTALL_ID);
+    if (known) return known;
+    const id = randomBytes(18).toString('base64url');
+    await this.#write({ [INSTALL_ID]: id });
+    return id;
+  }
+
+  async #keep(value: PortalValue<'enrolKiosk'>, extra: Record<string, string>): Promise<void> {
+    await this.#write({
+      [CREDENTIAL]: value.credential,
+      [PORTAL_KIOSK_ID]: value.kioskId,
+      [AGENCY]: value.agencyCode,
+      [REVOKED]: '0',
+      ...extra,
+    });
+    this.#credential = value.credential;
+    this.#state = 'enrolled';
+    this.options.logger.info({ portalKioskId: value.kioskId, agencyCode: value.agencyCode }, 'kiosk enrolled');
   }
 
   #write(values: Record<string, string>): Promise<void> {

@@ -72,6 +72,11 @@ export class StaffService {
     return this.#audit;
   }
 
+  /** The PIN chosen on the set-up screen (its hash): it wins over the configured one. */
+  usePinHash(pinHash: string): void {
+    this.options.pinHash = pinHash;
+  }
+
   get pinMode(): CallOutput<'staffEntry'>['pin'] {
     const { pinHash } = this.options;
     return pinHash === null ? 'not_configured' : pinHash === DEMO_STAFF_PIN_HASH ? 'demo' : 'configured';

@@ -44,6 +44,15 @@ const ERROR_MESSAGES = {
   staff_pin_lockout: 'staff.pin.error.lockoutLater',
   staff_not_configured: 'staff.pin.notConfigured',
   staff_locked: 'staff.error.locked',
+  // Set-up: the form words these next to the field concerned.
+  setup_not_allowed: 'setup.error.setup_not_allowed',
+  portal_address_invalid: 'setup.error.portal_address_invalid',
+  portal_address_insecure: 'setup.error.portal_address_insecure',
+  enrolment_code_invalid: 'setup.error.enrolment_code_invalid',
+  enrolment_code_used: 'setup.error.enrolment_code_used',
+  enrolment_code_expired: 'setup.error.enrolment_code_expired',
+  pin_mismatch: 'setup.error.pin_mismatch',
+  pin_required: 'setup.error.pin_required',
 } as const satisfies Record<KioskErrorCode, MessageKey>;
 
 export const errorMessageKey = (code: string): MessageKey =>

@@ -155,6 +155,13 @@ export class StaffState extends JourneyController {
     });
   }
 
+  /** « Ré-enrôler cette borne »: the set-up screen then covers the kiosk (it follows the core's mode). */
+  async reenrol(): Promise<void> {
+    const result = await this.api.setupBegin({});
+    if (this.#ended(result)) return;
+    if (!result.ok) this.notice = errorMessageKey(result.error.code);
+  }
+
   /** « Quitter le mode personnel »: the core forgets the session, the kiosk goes back to its attract screen. */
   async leave(): Promise<void> {
     await this.api.staffLeave({});
