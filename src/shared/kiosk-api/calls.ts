@@ -5,6 +5,7 @@ import { loginCalls } from './login';
 import { passwordResetCalls } from './password-reset';
 import { registrationCalls } from './registration';
 import { staffCalls } from './staff';
+import { staffToolCalls } from './staff-tools';
 import { updateCalls } from './updates';
 
 const noInput = z.strictObject({});
@@ -60,6 +61,7 @@ export const kioskApi = {
   }),
   ...registrationCalls,
   ...staffCalls,
+  ...staffToolCalls,
   ...loginCalls,
   ...passwordResetCalls,
   ...updateCalls,
