@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { DEMO_STAFF_PIN, DEMO_STAFF_PIN_HASH } from '../../src/main/core/staff/demo-pin';
 import { kioskEvents } from '../../src/portal/db/schema';
@@ -36,7 +36,6 @@ test.use({
   portalLimits: { resendCooldownSeconds: INTERVAL },
 });
 
-const ACTIVATION = /^Activez votre espace locataire|activation/i;
 const VERIFY = { timeout: 20_000 };
 
 async function unlock(page: Page, words = { staff: 'Personnel', status: 'État de la borne' }): Promise<void> {
@@ -51,6 +50,26 @@ async function unlock(page: Page, words = { staff: 'Personnel', status: 'État d
 async function assistRegistration(page: Page): Promise<void> {
   await page.locator('#staff-assisted-title').locator('..').getByRole('button').first().tap();
   await expect(page.getByTestId('assisted-band')).toBeVisible();
+}
+
+/** The piece at `anchor`, in portrait and landscape, in the language on screen (SHOTS_DIR keeps the pictures). */
+async function pictures(page: Page, anchor: Locator, name: string): Promise<void> {
+  for (const [width, height] of [
+    [1080, 1920],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await anchor.scrollIntoViewIfNeeded();
+    await checkScreen(page, test.info(), 'staff-tools', name);
+  }
+}
+
+/** The same piece in French, then in Arabic (right to left). */
+async function picturesFrAr(page: Page, anchor: Locator, name: string): Promise<void> {
+  await pictures(page, anchor, `fr-${name}`);
+  await page.getByRole('button', { name: 'العربية' }).first().tap();
+  await pictures(page, anchor, `ar-${name}`);
+  await page.getByRole('button', { name: 'Français' }).first().tap();
 }
 
 /** A pending account, registered over the portal's API as another kiosk would (no activation). */
@@ -118,13 +137,7 @@ test('login after not_activated: « Renvoyer l’email d’activation » sends o
   expect(await countMails(request, portal, email, /./)).toBe(2);
   // Once the interval has passed the button is back (waited for, not slept).
   await expect(button).toBeVisible({ timeout: 15_000 });
-  for (const [w, h] of [
-    [1080, 1920],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await checkScreen(page, test.info(), 'staff-tools', 'fr-login-resend');
-  }
+  await pictures(page, page.getByTestId('login-resend'), 'fr-login-resend');
 });
 
 test('staff panel: resend for a pending address emails it once; an unknown address gets the same words and nothing', async ({
@@ -168,16 +181,7 @@ test('staff panel: resend for a pending address emails it once; an unknown addre
   const stored = JSON.stringify(await storedEvents(portal));
   for (const canary of [email, unknown, 'e2e.renvoi', '@free.fr']) expect(stored).not.toContain(canary);
 
-  for (const lang of ['fr', 'ar'] as const)
-    for (const [w, h] of [
-      [1080, 1920],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      if (lang === 'ar') await page.getByRole('button', { name: 'العربية' }).first().tap();
-      await card.scrollIntoViewIfNeeded();
-      await checkScreen(page, test.info(), 'staff-tools', `${lang}-staff-resend`);
-    }
+  await picturesFrAr(page, card, 'staff-resend');
 });
 
 test('assisted registration end to end with « pourquoi ? »: the kind of this attempt only, nothing personal', async ({
@@ -215,21 +219,9 @@ test('assisted registration end to end with « pourquoi ? »: the kind of this a
   await fillIdentity(page, { ...tenant, dateOfBirth: '1931-01-01' });
   await submit(page);
   await expect(panel.getByRole('button')).toBeVisible();
-  for (const lang of ['fr', 'ar'] as const) {
-    if (lang === 'ar') {
-      expect(await ask()).toEqual({ ok: true, value: { kind: 'not_found' } });
-      await page.getByRole('button', { name: 'العربية' }).first().tap();
-    }
-    for (const [w, h] of [
-      [1080, 1920],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      await panel.scrollIntoViewIfNeeded();
-      await checkScreen(page, test.info(), 'staff-tools', `${lang}-why`);
-    }
-  }
-  await page.getByRole('button', { name: 'Français' }).first().tap();
+  await pictures(page, panel, 'fr-why');
+  expect(await ask()).toEqual({ ok: true, value: { kind: 'not_found' } });
+  await picturesFrAr(page, panel, 'why-answer');
 
   // The right identity goes on; a later ask has no refused attempt to explain.
   await fillIdentity(page, tenant);
@@ -308,18 +300,7 @@ test.describe('pictures in fr and ar (a long interval, so the countdown stays on
     await page.locator('#reset-email').fill(email);
     await submit(page);
     await expect(page.getByTestId('reset-again-wait')).toBeVisible();
-    for (const lang of ['fr', 'ar'] as const) {
-      if (lang === 'ar') await page.getByRole('button', { name: 'العربية' }).first().tap();
-      for (const [w, h] of [
-        [1080, 1920],
-        [1920, 1080],
-      ] as const) {
-        await page.setViewportSize({ width: w, height: h });
-        await page.getByTestId('reset-again-wait').scrollIntoViewIfNeeded();
-        await checkScreen(page, test.info(), 'staff-tools', `${lang}-reset-wait`);
-      }
-    }
-    await page.getByRole('button', { name: 'Français' }).first().tap();
+    await picturesFrAr(page, page.getByTestId('reset-again-wait'), 'reset-wait');
     await page.getByRole('button', { name: 'Terminer' }).tap();
 
     const pending = 'e2e.images.attente@free.fr';
@@ -328,16 +309,6 @@ test.describe('pictures in fr and ar (a long interval, so the countdown stays on
     // The registration's email started the (long) interval: the resend is refused and counted down.
     await page.getByRole('button', { name: "Renvoyer l'email d'activation" }).tap();
     await expect(page.getByText(/Vous pourrez demander un nouvel email dans \d+:\d\d/)).toBeVisible();
-    for (const lang of ['fr', 'ar'] as const) {
-      if (lang === 'ar') await page.getByRole('button', { name: 'العربية' }).first().tap();
-      for (const [w, h] of [
-        [1080, 1920],
-        [1920, 1080],
-      ] as const) {
-        await page.setViewportSize({ width: w, height: h });
-        await page.getByTestId('login-resend').scrollIntoViewIfNeeded();
-        await checkScreen(page, test.info(), 'staff-tools', `${lang}-login-resend-wait`);
-      }
-    }
+    await picturesFrAr(page, page.getByTestId('login-resend'), 'login-resend-wait');
   });
 });
