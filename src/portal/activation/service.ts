@@ -10,6 +10,7 @@ import { noAnswerSink, type AnswerSink } from '../http/idempotency';
 import { activationMail } from '../mail/templates';
 import { enqueueMail, requestMail, type MailRequest } from '../mail/queue';
 import { checkCodeWithinBudget, resetCodeBudget, takeEmailQuota } from '../security/address-budgets';
+import { throttleLabel } from '../throttles';
 import { consumeLink, issueSecret, peekLink, useCode } from '../security/one-time';
 
 export const activationLink = (ctx: PortalContext, token: string): string =>
@@ -52,7 +53,7 @@ export async function resendActivation(
     // The kiosk's budget first, reserved before the address's: a flood from one kiosk stops at its
     // cap without spending the quotas of the addresses it names.
     const perKiosk = await ctx.throttle.reserve(
-      ctx.throttle.key('resend:kiosk', kiosk.id),
+      ctx.throttle.key(throttleLabel('resendPerKiosk'), kiosk.id),
       ctx.config.limits.resendPerKiosk,
       tx,
     );

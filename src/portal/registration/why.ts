@@ -7,6 +7,7 @@ import { attemptRefs } from '../db/schema';
 import { ApiError, retryAfter } from '../http/errors';
 import { recordEvent } from '../kiosks/service';
 import { hashToken, randomToken } from '../security/tokens';
+import { throttleLabel } from '../throttles';
 import { identityBudgets } from './identity';
 
 /**
@@ -47,7 +48,7 @@ export async function answerWhy(ctx: PortalContext, kiosk: KioskPrincipal, ref: 
   const outcome = await ctx.db.transaction(async (tx): Promise<Outcome> => {
     // Reserved before the look-up, in one statement (throttle_events): 100 asks at once, from any
     // number of portal processes, get at most the cap.
-    const cap = await ctx.throttle.reserve(ctx.throttle.key('why:kiosk', kiosk.id), whyPerKiosk, tx);
+    const cap = await ctx.throttle.reserve(ctx.throttle.key(throttleLabel('whyPerKiosk'), kiosk.id), whyPerKiosk, tx);
     if (!cap.ok) return { refused: 'rate_limited', until: cap.until };
     // Claimed by the statement that reads it: a second ask (or a concurrent one) finds it used.
     const [row] = await tx
@@ -70,7 +71,7 @@ export async function answerWhy(ctx: PortalContext, kiosk: KioskPrincipal, ref: 
       const spent = await ctx.throttle.reserveAll(
         [
           { key: row.budgetKey, rule: identityPerAccount },
-          { key: ctx.throttle.key('identity:kiosk', kiosk.id), rule: identityPerKiosk },
+          { key: ctx.throttle.key(throttleLabel('identityPerKiosk'), kiosk.id), rule: identityPerKiosk },
         ],
         tx,
       );

@@ -3,7 +3,7 @@ import { DEFAULT_LANGUAGE, type Language } from '../../../../shared/locale';
 import { fail, ok, type Result } from '../../../../shared/result';
 import { sendActivationResend } from '../common/activation-resend';
 import type { JourneyOutbox } from '../common/journey-outbox';
-import { secondsUntil } from '../common/flow-lifetime';
+import { secondsUntil } from '../common/machine';
 import type { LoginFlow } from './flow';
 
 type Answer = Result<

@@ -3,7 +3,7 @@ import type { Language } from '../../../../shared/locale';
 import type { MessageKey } from '../i18n/catalogue';
 import { fieldErrors, type Captcha } from '../journey/fields';
 import { JourneyController } from '../journey/journey-controller.svelte';
-import { Countdown } from '../staff/countdown.svelte';
+import { Countdown } from '../journey/countdown.svelte';
 import {
   ConfirmForm,
   RequestForm,
