@@ -31,6 +31,8 @@ import { checkScreen } from './screen-check';
  * process, with a short email interval) over HTTP, its mail catcher, and the kiosk in Chromium.
  */
 const INTERVAL = 4;
+// Whole journeys with axe on each picture: longer than the default minute on 2 busy cores.
+test.describe.configure({ timeout: 240_000 });
 test.use({
   kioskEnv: { KIOSK_STAFF_PIN_HASH: DEMO_STAFF_PIN_HASH },
   portalLimits: { resendCooldownSeconds: INTERVAL },
