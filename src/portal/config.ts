@@ -92,6 +92,12 @@ export const portalConfigSchema = z.strictObject({
       codePerKiosk: limit('codePerKiosk'),
       resendCooldownSeconds: seconds(60),
       resendDailyCap: z.number().int().min(1).max(100).default(5),
+      /** Activation resends one kiosk may ask for (any addresses): a stolen credential cannot mail-bomb. */
+      resendPerKiosk: limit('resendPerKiosk'),
+      /** « Pourquoi ? » answers per kiosk (issue #12): a cap on top of the identity budgets each answer spends. */
+      whyPerKiosk: limit('whyPerKiosk'),
+      /** How long a refused assisted attempt may be asked about. */
+      whyRefSeconds: seconds(15 * 60, 3600),
       /** Emails telling why a queued registration was refused: per address typed, per kiosk. */
       outcomeMailPerAddress: limit('outcomeMailPerAddress'),
       outcomeMailPerKiosk: limit('outcomeMailPerKiosk'),

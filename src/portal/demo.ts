@@ -7,6 +7,7 @@ import { enrolKiosk } from './kiosks/service';
 import { DEMO_AGENCIES, demoSignatories } from './signatories/demo-data';
 import { hashToken, normalizeEnrolmentCode, randomEnrolmentCode } from './security/tokens';
 import { countSignatories } from './signatories/store';
+import type { PortalConfigInput } from './config';
 import { startPortal, type RunningPortal } from './start';
 
 export interface DemoPortalOptions {
@@ -23,6 +24,8 @@ export interface DemoPortalOptions {
    */
   enrolment?: 'code' | 'credential';
   now?: () => Date;
+  /** Tests: other limits than the portal's defaults (e.g. a short email interval). */
+  limits?: PortalConfigInput['limits'];
 }
 
 export interface DemoPortal {
@@ -80,6 +83,7 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
       host: '127.0.0.1',
       smtp: null,
       logLevel: options.logLevel ?? 'warn',
+      ...(options.limits ? { limits: options.limits } : {}),
     },
     ...(options.now ? { now: options.now } : {}),
   });

@@ -1,6 +1,7 @@
 import { lt } from 'drizzle-orm';
 import type { PortalContext } from './context';
 import { idempotencyRecords } from './db/schema';
+import { purgeAttemptRefs } from './registration/why';
 
 /**
  * Deletes what has outlived its purpose: throttle rows whose window ended, idempotency records past
@@ -8,6 +9,7 @@ import { idempotencyRecords } from './db/schema';
  */
 export async function housekeep(ctx: PortalContext): Promise<void> {
   await ctx.throttle.purge();
+  await purgeAttemptRefs(ctx);
   const before = new Date(ctx.now().getTime() - ctx.config.lifetimes.idempotencySeconds * 1000).toISOString();
   await ctx.db.delete(idempotencyRecords).where(lt(idempotencyRecords.createdAt, before));
 }

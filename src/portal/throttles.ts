@@ -80,6 +80,20 @@ export const THROTTLES = {
     budget: 'limits.resendDailyCap (5) per 24 h',
     then: '429 resend_daily_cap (resend); a reset request answers 202 regardless',
   },
+  resendPerKiosk: {
+    key: 'resend:kiosk',
+    counts: 'activation resends (counted when a mail request is recorded)',
+    per: 'kiosk',
+    budget: rule(30, 3600, 3600),
+    then: '429 rate_limited',
+  },
+  whyPerKiosk: {
+    key: 'why:kiosk',
+    counts: '« pourquoi ? » asks (each answer also spends one identity try)',
+    per: 'kiosk',
+    budget: rule(20, 86_400, 3600),
+    then: '429 rate_limited',
+  },
   outcomeMailPerAddress: {
     key: 'outcome:addr',
     counts: 'emails telling why a queued registration was refused',

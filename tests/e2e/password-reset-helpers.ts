@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
+import type { PortalConfigInput } from '../../src/portal/config';
 import { startDemoPortal, type DemoPortal } from '../../src/portal/demo';
 import type { SignatoryRow } from '../../src/portal/signatories/store';
 import { expect, startKiosk, stopKiosk, test as base, type RunningKiosk } from './fixtures';
@@ -23,9 +24,9 @@ export interface ResetPortal {
   close(): Promise<void>;
 }
 
-async function startResetPortal(): Promise<ResetPortal> {
+async function startResetPortal(limits?: PortalConfigInput['limits']): Promise<ResetPortal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'reset-portal-'));
-  const demo = await startDemoPortal({ dataDir, logLevel: 'silent', enrolment: 'code' });
+  const demo = await startDemoPortal({ dataDir, logLevel: 'silent', enrolment: 'code', ...(limits ? { limits } : {}) });
   const { enrolmentCode } = await demo.portal.createKiosk(demo.agencyCode, 'Contrôles e2e');
   const enrolled = await fetch(`${demo.url}/v1/kiosks/enrol`, {
     method: 'POST',
@@ -51,9 +52,10 @@ async function startResetPortal(): Promise<ResetPortal> {
  * `portal`: the demo portal of the test; `kiosk`: the web shell on it, captcha off unless
  * `kioskEnv` turns it on (a test cannot read the captcha).
  */
-export const test = base.extend<{ portal: ResetPortal }>({
-  portal: async ({}, use) => {
-    const portal = await startResetPortal();
+export const test = base.extend<{ portal: ResetPortal; portalLimits: PortalConfigInput['limits'] | undefined }>({
+  portalLimits: [undefined, { option: true }],
+  portal: async ({ portalLimits }, use) => {
+    const portal = await startResetPortal(portalLimits);
     await use(portal);
     await portal.close();
   },

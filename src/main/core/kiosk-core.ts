@@ -12,6 +12,9 @@ import { passwordResetHandlers } from './handlers/password-reset';
 import { registrationHandlers } from './handlers/registration';
 import { setupHandlers } from './handlers/setup';
 import { staffHandlers } from './handlers/staff';
+import { staffToolHandlers } from './handlers/staff-tools';
+import { LoginActivationResend } from './flows/login/resend';
+import { StaffTools } from './staff/staff-tools';
 import { updateHandlers } from './handlers/updates';
 import type { Logger } from './logger';
 import { createPortalClient, unconfiguredPortalClient, type PortalClient } from './portal-client/client';
@@ -133,6 +136,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     termsVersion: terms.version,
     expireAfterSeconds: config.registration.expireAfterSeconds,
     logger,
+    assisted: () => assisted.active,
     ...(now ? { now } : {}),
   });
   const login = new LoginFlow({ portal: client, journey, logger, ...(now ? { now } : {}) });
@@ -172,6 +176,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     },
     ...(now ? { now } : {}),
   });
+  const clock = () => (now ? now() : new Date()).getTime();
+  const tools = new StaffTools({ staff, journey, portal: client, assisted, registration, logger, now: clock });
+  const loginResend = new LoginActivationResend({ login, journey, now: clock });
   // A staff session ends with the visit: « Terminer », idle, the next visit, a restart.
   visits.onWipe((reason) => staff.endSession(reason));
   const setup =
@@ -199,6 +206,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     }),
     ...registrationHandlers({ flow: registration, captcha: visitCaptcha, terms }),
     ...staffHandlers({ staff, settings }),
+    ...staffToolHandlers({ tools, loginResend }),
     ...loginHandlers({ flow: login }),
     ...passwordResetHandlers({ flow: passwordReset }),
     ...updateHandlers({ staff, updates }),

@@ -28,8 +28,8 @@ export function registerActivationRoutes(app: FastifyInstance, ctx: PortalContex
   registerRoute(app, ctx, portalRoutes.activateByLink, async ({ body, saveAnswer }) =>
     activateByLink(ctx, body.token, saveAnswer),
   );
-  registerRoute(app, ctx, portalRoutes.resendActivation, async ({ body, saveAnswer }) =>
-    resendActivation(ctx, body.email, body.language, saveAnswer),
+  registerRoute(app, ctx, portalRoutes.resendActivation, async ({ body, kiosk, saveAnswer }) =>
+    resendActivation(ctx, kiosk, body.email, body.language, saveAnswer),
   );
 
   // The link of the email, opened on a phone. Opening it only shows a button: mail scanners that

@@ -10,6 +10,7 @@ import { noAnswerSink, type AnswerSink } from '../http/idempotency';
 import { activationMail } from '../mail/templates';
 import { enqueueMail, requestMail, type MailRequest } from '../mail/queue';
 import { checkCodeWithinBudget, resetCodeBudget, takeEmailQuota } from '../security/address-budgets';
+import { throttleLabel } from '../throttles';
 import { consumeLink, issueSecret, peekLink, useCode } from '../security/one-time';
 
 export const activationLink = (ctx: PortalContext, token: string): string =>
@@ -41,6 +42,7 @@ export async function queueActivation(
  */
 export async function resendActivation(
   ctx: PortalContext,
+  kiosk: KioskPrincipal,
   email: string,
   language: string | undefined,
   saveAnswer: AnswerSink = noAnswerSink,
@@ -48,8 +50,19 @@ export async function resendActivation(
   const key = emailKey(email);
   const now = ctx.now();
   const outcome = await ctx.db.transaction(async (tx) => {
+    // The kiosk's budget first, reserved before the address's: a flood from one kiosk stops at its
+    // cap without spending the quotas of the addresses it names.
+    const perKiosk = await ctx.throttle.reserve(
+      ctx.throttle.key(throttleLabel('resendPerKiosk'), kiosk.id),
+      ctx.config.limits.resendPerKiosk,
+      tx,
+    );
+    if (!perKiosk.ok) return { spent: 'kiosk' as const, until: perKiosk.until };
     const spent = await takeEmailQuota(ctx, tx, 'resend', key);
-    if (spent) return spent;
+    if (spent) {
+      await ctx.throttle.refund(perKiosk, tx);
+      return spent;
+    }
     await resetCodeBudget(ctx, tx, 'activation', key);
     await requestMail(tx, { kind: 'activation', emailKey: key, language: language ?? null }, now);
     const value = {
@@ -60,7 +73,8 @@ export async function resendActivation(
     return value;
   });
   if ('spent' in outcome) {
-    const code = outcome.spent === 'daily' ? 'resend_daily_cap' : 'resend_cooldown';
+    const code =
+      outcome.spent === 'kiosk' ? 'rate_limited' : outcome.spent === 'daily' ? 'resend_daily_cap' : 'resend_cooldown';
     throw new ApiError(code, { retryAfterSeconds: retryAfter(outcome.until, now) });
   }
   return outcome;

@@ -236,3 +236,26 @@ export const portalSecrets = sqliteTable('portal_secrets', {
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
 });
+
+/**
+ * « Pourquoi ? » (issue #12): a refused identity check the kiosk marked assisted gets an opaque,
+ * random reference; staff at that kiosk may ask once, before `expiresAt`, which kind of problem it
+ * was. Only the reference's SHA-256 is kept, with the kind (a closed list, no personal data) and
+ * the keyed hash of the identity budget it counts against.
+ */
+export const attemptRefs = sqliteTable(
+  'attempt_refs',
+  {
+    refHash: text('ref_hash').primaryKey(),
+    kioskId: text('kiosk_id').notNull(),
+    kind: text('kind', {
+      enum: ['not_found', 'lease_ended', 'already_active', 'pending_activation', 'too_many_attempts'],
+    }).notNull(),
+    /** The throttle key of the attempt's account-number budget (a keyed hash, see security/throttle.ts). */
+    budgetKey: text('budget_key').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    usedAt: text('used_at'),
+  },
+  (t) => [index('attempt_refs_expiry').on(t.expiresAt)],
+);

@@ -33,6 +33,7 @@ export const EVENT_WORDS: Record<string, string> = {
   sync_now: 'Synchronisation demandée',
   leave: 'Sortie du mode personnel',
   session_end: 'Fin de session du personnel',
+  registration_why: '« Pourquoi ? » après un refus d’inscription',
 };
 
 export const SOURCE_WORDS = { staff: 'Personnel', journey: 'Parcours' } as const;

@@ -30,7 +30,8 @@ export async function requestReset(
 ) {
   const key = emailKey(email);
   const now = ctx.now();
-  const value = { accepted: true as const };
+  // The interval is the portal's setting, the same for every address: it tells nothing about one.
+  const value = { accepted: true as const, resendAfterSeconds: ctx.config.limits.resendCooldownSeconds };
   await ctx.db.transaction(async (tx) => {
     await saveAnswer(tx, value);
     if (await takeEmailQuota(ctx, tx, 'reset', key)) return;

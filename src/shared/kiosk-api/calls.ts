@@ -6,6 +6,7 @@ import { passwordResetCalls } from './password-reset';
 import { registrationCalls } from './registration';
 import { setupCalls } from './setup';
 import { staffCalls } from './staff';
+import { staffToolCalls } from './staff-tools';
 import { updateCalls } from './updates';
 
 const noInput = z.strictObject({});
@@ -61,6 +62,7 @@ export const kioskApi = {
   }),
   ...registrationCalls,
   ...staffCalls,
+  ...staffToolCalls,
   ...loginCalls,
   ...passwordResetCalls,
   ...updateCalls,

@@ -5,3 +5,4 @@ export { createKioskClient } from './client';
 export { createDispatcher, type Dispatch } from './binder';
 export * from './registration';
 export * from './staff';
+export * from './staff-tools';

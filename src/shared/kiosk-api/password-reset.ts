@@ -52,6 +52,8 @@ export const passwordResetCalls = {
       queued: z.boolean(),
       /** A queued new password the portal refused while the tenant was still here (back at `code`). */
       refusal: z.enum(['code_wrong', 'code_expired', 'code_locked', 'not_delivered']).nullable(),
+      /** At `code`: when a new email may be asked for (the portal's interval); null when not known (queued). */
+      resendAvailableInSeconds: seconds.nullable(),
     }),
   }),
 
@@ -77,7 +79,13 @@ export const passwordResetCalls = {
       language: z.enum(LANGUAGES).optional(),
       ...captchaFields,
     }),
-    output: z.strictObject({ step: z.literal('code'), maskedEmail: z.string(), queued: z.boolean() }),
+    output: z.strictObject({
+      step: z.literal('code'),
+      maskedEmail: z.string(),
+      queued: z.boolean(),
+      /** The portal's interval before another email can be asked for; null while queued. */
+      resendAvailableInSeconds: seconds.nullable(),
+    }),
     errors: ['invalid_fields', 'captcha_wrong', 'captcha_expired', ...FLOW_ERRORS],
   }),
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_RULES } from '../rules/password-policy';
+import { attemptRefSchema } from './attempts';
 
 /**
  * Every error code the portal answers, with its HTTP status. Codes are stable IDs: kiosks branch on
@@ -71,6 +72,11 @@ export const portalErrorSchema = z.strictObject({
   /** The password rules that failed. */
   rules: z.array(z.enum(PASSWORD_RULES)).optional(),
   hint: z.enum(IDENTITY_HINTS).optional(),
+  /**
+   * On a refused identity check the kiosk marked assisted: the reference staff may ask « pourquoi ? »
+   * about (registrationWhy), once, from the same kiosk, for a short while.
+   */
+  attemptRef: attemptRefSchema.optional(),
 });
 export type PortalError = z.infer<typeof portalErrorSchema>;
 

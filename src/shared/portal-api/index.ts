@@ -1,3 +1,4 @@
+export * from './attempts';
 export * from './common';
 export * from './define';
 export * from './errors';

@@ -9,6 +9,7 @@ import {
   passwordFieldSchema,
   sixDigitCodeSchema,
 } from './common';
+import { attemptRefSchema, WHY_KINDS } from './attempts';
 import { auditEventSchema, outboxFiguresSchema } from './outbox';
 import { SEALED_ALGORITHM } from './sealed';
 
@@ -100,10 +101,25 @@ export const portalRoutes = {
     auth: 'kiosk',
     tags: ['registration'],
     summary:
-      'Step 1: is this a signatory of a current lease who has no account yet? Throttled per account number and kiosk.',
-    body: identitySchema,
+      'Step 1: is this a signatory of a current lease who has no account yet? Throttled per account number and kiosk. A refusal of an `assisted` check carries an `attemptRef` for registrationWhy.',
+    body: z.strictObject({
+      ...identitySchema.shape,
+      /** Staff stand beside the tenant (an assisted visit): a refusal carries an attemptRef. */
+      assisted: z.boolean().optional(),
+    }),
     value: z.strictObject({ eligible: z.literal(true) }),
     errors: ['identity_not_found', 'already_registered', 'too_many_attempts'],
+  }),
+  registrationWhy: defineRoute({
+    method: 'POST',
+    path: '/v1/registrations/why',
+    auth: 'kiosk',
+    tags: ['registration'],
+    summary:
+      'The kind of problem of one refused assisted identity check, by its attemptRef: once, to the kiosk that made it, within 15 minutes, under a per-kiosk daily cap and the identity budgets. Any other reference: not_found.',
+    body: z.strictObject({ attemptRef: attemptRefSchema }),
+    value: z.strictObject({ kind: z.enum(WHY_KINDS) }),
+    errors: ['not_found', 'rate_limited', 'too_many_attempts'],
   }),
   register: defineRoute({
     method: 'POST',
@@ -167,10 +183,11 @@ export const portalRoutes = {
     auth: 'kiosk',
     tags: ['activation'],
     status: 202,
-    summary: 'Sends a fresh activation email. Same answer whether or not the address has a pending account.',
+    summary:
+      'Sends a fresh activation email if the address has a pending account. Same answer whether or not it has one; throttled per address and per kiosk.',
     body: z.strictObject({ email: emailSchema, language: languageSchema.optional() }),
     value: z.strictObject({ accepted: z.literal(true), resendAvailableAt: isoDateTime }),
-    errors: ['resend_cooldown', 'resend_daily_cap'],
+    errors: ['resend_cooldown', 'resend_daily_cap', 'rate_limited'],
   }),
   login: defineRoute({
     method: 'POST',
@@ -224,7 +241,11 @@ export const portalRoutes = {
     status: 202,
     summary: 'Always the same answer: if an account exists, an email with a link and a 6-digit code was sent.',
     body: z.strictObject({ email: emailSchema, language: languageSchema.optional() }),
-    value: z.strictObject({ accepted: z.literal(true) }),
+    value: z.strictObject({
+      accepted: z.literal(true),
+      /** The portal's interval between two reset emails to one address (the same for every address). */
+      resendAfterSeconds: z.number().int().positive(),
+    }),
   }),
   confirmResetByCode: defineRoute({
     method: 'POST',

@@ -118,9 +118,12 @@ describe('outbox delivery to the real portal', () => {
     expect(await kiosk.outbox.wait(id, 100)).toEqual({ state: 'pending' });
     const heard = new Promise((resolve) => kiosk.outbox.onSettled((sid, outcome) => sid === id && resolve(outcome)));
     await f.portal.start();
-    expect(await heard).toEqual({ state: 'delivered', value: { accepted: true } });
+    expect(await heard).toEqual({ state: 'delivered', value: { accepted: true, resendAfterSeconds: 60 } });
     // A later wait() for a settled row answers at once, from memory.
-    expect(await kiosk.outbox.wait(id, 60_000)).toEqual({ state: 'delivered', value: { accepted: true } });
+    expect(await kiosk.outbox.wait(id, 60_000)).toEqual({
+      state: 'delivered',
+      value: { accepted: true, resendAfterSeconds: 60 },
+    });
   });
 
   it('asks the portal to email the outcome only when nobody waits at the screen for it', async () => {

@@ -54,6 +54,8 @@ export const staffAudit = sqliteTable('staff_audit', {
       'session_end',
       'sync_now',
       'assisted_visit_start',
+      'resend_activation',
+      'registration_why',
     ],
   }).notNull(),
   /** `refused`: a staff call without a staff session. */

@@ -42,8 +42,8 @@ export class StaffAudit {
       source: 'staff',
       event: action,
       outcome,
-      // The start of an assisted visit is itself assisted; other staff actions are not a visit's.
-      assisted: action === 'assisted_visit_start',
+      // The start of an assisted visit and « pourquoi ? » are the visit's; other staff actions are not.
+      assisted: action === 'assisted_visit_start' || action === 'registration_why',
       detail: detailCode(detail),
     };
     await outbox.enqueueWith({ kind: 'event', body: event, seal: false }, [

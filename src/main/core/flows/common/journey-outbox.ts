@@ -19,7 +19,7 @@ export const ANSWER_WAIT_MS = 8_000;
 export const OFFLINE_WAIT_MS = 1_500;
 
 /** The journeys whose outcomes are recorded as `event` rows (source `journey`). */
-export type JourneyName = 'registration' | 'activation' | 'login' | 'password_reset';
+export type JourneyName = 'registration' | 'activation' | 'login' | 'password_reset' | 'resend_activation';
 
 export interface JourneyOutboxOptions {
   /** Null without a configured portal: every write is refused as unreachable, as before. */

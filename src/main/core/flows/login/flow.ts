@@ -41,6 +41,8 @@ export class LoginFlow {
   /** The attempt in flight: a repeated tap with the same email + password joins it. */
   #running: { key: string; answer: Promise<LoginAnswer> } | null = null;
   readonly #logouts = new Set<Promise<void>>();
+  /** The address of this visit's last login answered `not_activated` (for « renvoyer l'email »). */
+  #notActivated: string | null = null;
   readonly #now: () => number;
 
   constructor(private readonly options: LoginFlowOptions) {
@@ -89,9 +91,15 @@ export class LoginFlow {
     return { loggedOut: true };
   }
 
+  /** The address the last login of this visit was refused `not_activated` for, if it was. */
+  get notActivatedEmail(): string | null {
+    return this.#notActivated;
+  }
+
   /** The end of the visit: the session, the failure count and any answer still on its way are forgotten. */
   wipe(): void {
     const state = this.#current();
+    this.#notActivated = null;
     this.#flow.start(SIGNED_OUT);
     this.#running = null;
     if (state.step === 'signed-in') void this.#endAtPortal(state.sessionToken);
@@ -123,6 +131,8 @@ export class LoginFlow {
       if (opened.ok) void this.#endAtPortal(opened.value.sessionToken);
       return fail('visit_ended');
     }
+    // A right password to a pending account: only then may the screen offer a new activation email.
+    this.#notActivated = !opened.ok && opened.error.code === 'not_activated' ? normalizeEmail(input.email) : null;
     if (!opened.ok) return this.#refused(opened.error);
 
     const { sessionToken, expiresAt, idleTimeoutSeconds } = opened.value;

@@ -12,6 +12,8 @@ import { checkCaptcha, logUnreachable } from '../common/checks';
 import type { JourneyOutbox } from '../common/journey-outbox';
 import { outcomeCode } from '../common/journey-outbox';
 import { FlowLifetime } from '../common/flow-lifetime';
+import { secondsUntil } from '../common/machine';
+import { resendAt } from './resend-interval';
 import { confirmProblems, fromPortal, invalidFields, requestProblems, type ResetError } from './errors';
 import { maskEmail } from '../common/mask-email';
 import type { ResetState } from './state';
@@ -42,11 +44,15 @@ export interface PasswordResetFlowOptions {
  */
 export class PasswordResetFlow {
   readonly #flow: FlowLifetime<ResetState, ResetEvent>;
+  readonly #now: () => number;
   /** What a queued new password was refused for, while the tenant is still here to read it. */
   #refusal: Refusal = null;
+  /** When the portal will send another email (its interval, from its answer); null when not known. */
+  #resendAt: number | null = null;
 
   constructor(private readonly options: PasswordResetFlowOptions) {
     const now = options.now ?? (() => new Date());
+    this.#now = () => now().getTime();
     this.#flow = new FlowLifetime({
       name: 'password reset',
       expireAfterSeconds: options.expireAfterSeconds,
@@ -55,6 +61,7 @@ export class PasswordResetFlow {
       machine: resetMachine,
       onWipe: () => {
         this.#refusal = null;
+        this.#resendAt = null;
       },
     });
     options.journey.onSettled((id, outcome) => this.#settled(id, outcome));
@@ -84,6 +91,8 @@ export class PasswordResetFlow {
       captchaRequired: this.options.captcha() !== null,
       queued: state?.step === 'done-queued' || (state?.step === 'code' && state.queued),
       refusal: state ? this.#refusal : null,
+      resendAvailableInSeconds:
+        state?.step === 'code' && this.#resendAt !== null ? secondsUntil(this.#resendAt, this.#now()) : null,
     };
   }
 
@@ -109,6 +118,7 @@ export class PasswordResetFlow {
       const maskedEmail = maskEmail(body.email);
       // Queued or not, the same answer: nothing here depends on the address having an account.
       const queued = outcome.state === 'pending';
+      this.#resendAt = resendAt(outcome, this.#now());
       const moved = this.#flow.apply({
         type: 'reset_requested',
         email: body.email,
@@ -116,7 +126,8 @@ export class PasswordResetFlow {
         language: body.language,
         queued,
       });
-      return moved ?? ok({ step: 'code' as const, maskedEmail, queued });
+      const resendAvailableInSeconds = this.#resendAt === null ? null : secondsUntil(this.#resendAt, this.#now());
+      return moved ?? ok({ step: 'code' as const, maskedEmail, queued, resendAvailableInSeconds });
     });
   }
 

@@ -37,6 +37,8 @@ export interface RegistrationFlowOptions {
   now?: () => Date;
   /** How often the activation screen's polling may ask the portal (link opened elsewhere). */
   statusPollSeconds?: number;
+  /** Whether staff assist this visit: step 1 is then sent `assisted`, for « pourquoi ? » (issue #12). */
+  assisted?: () => boolean;
 }
 
 /**
@@ -55,6 +57,8 @@ export class RegistrationFlow {
   #refusal: QueuedRefusal | null = null;
   /** Rows that settled before the flow had moved to `queued` for them (a delivery just after the wait). */
   readonly #early = new Map<OutboxEntryId, DeliveryOutcome>();
+  /** The portal's reference of this visit's latest refused assisted step 1, until asked about. */
+  #attemptRef: string | null = null;
 
   constructor(private readonly options: RegistrationFlowOptions) {
     const now = options.now ?? (() => new Date());
@@ -69,9 +73,19 @@ export class RegistrationFlow {
         this.#statusCheck = { at: 0, running: null };
         this.#refusal = null;
         this.#early.clear();
+        this.#attemptRef = null;
       },
     });
     options.journey.onSettled((id, outcome) => this.#settled(id, outcome));
+  }
+
+  /** The latest step 1 refusal's reference (assisted visits only); `forget` once asked about. */
+  get attemptRef(): string | null {
+    return this.#attemptRef;
+  }
+
+  forgetAttemptRef(): void {
+    this.#attemptRef = null;
   }
 
   get step(): RegistrationState['step'] | 'none' {
@@ -117,6 +131,7 @@ export class RegistrationFlow {
         dateOfBirth: input.dateOfBirth,
       };
       this.#refusal = null;
+      this.#attemptRef = null;
       // Offline the form is all the kiosk can check: it holds nothing that could confirm an
       // identity, so the portal decides when step 2 is delivered, with the same throttles.
       let checkedBy: 'portal' | 'form' = 'form';
@@ -124,10 +139,11 @@ export class RegistrationFlow {
         // One key per submission (the captcha differs), not per identity: the portal must count a
         // deliberate retry of the same wrong identity towards the cool-down, not replay its answer.
         const answer = await this.options.portal.call('checkIdentity', {
-          body: identity,
+          body: this.options.assisted?.() ? { ...identity, assisted: true } : identity,
           idempotencyKey: this.#flow.submissions.idempotencyKey('checkIdentity', input),
         });
         if (generation !== this.#flow.generation) return fail('flow_expired');
+        if (!answer.ok) this.#attemptRef = answer.error.attemptRef ?? null;
         if (!answer.ok && !unreachable(answer.error)) return this.#refused('submitIdentity', answer.error, 'identity');
         if (answer.ok) checkedBy = 'portal';
         else {

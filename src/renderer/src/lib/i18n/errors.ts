@@ -53,6 +53,12 @@ const ERROR_MESSAGES = {
   enrolment_code_expired: 'setup.error.enrolment_code_expired',
   pin_mismatch: 'setup.error.pin_mismatch',
   pin_required: 'setup.error.pin_required',
+  // Staff tools (issue #12): the login's resend and « pourquoi ? » word these where they are asked.
+  no_address: 'error.internal',
+  why_not_assisted: 'staff.why.refused.why_not_assisted',
+  why_no_attempt: 'staff.why.refused.why_no_attempt',
+  why_refused: 'staff.why.refused.why_refused',
+  why_limit: 'staff.why.refused.why_limit',
 } as const satisfies Record<KioskErrorCode, MessageKey>;
 
 export const errorMessageKey = (code: string): MessageKey =>

@@ -3,6 +3,7 @@ import type { Language } from '../../../../shared/locale';
 import type { MessageKey } from '../i18n/catalogue';
 import { fieldErrors, type Captcha } from '../journey/fields';
 import { JourneyController } from '../journey/journey-controller.svelte';
+import { Countdown } from '../journey/countdown.svelte';
 import {
   ConfirmForm,
   RequestForm,
@@ -48,6 +49,8 @@ export class PasswordResetState extends JourneyController {
    * seen); the core's masked one only when the form no longer holds it.
    */
   readonly shownEmail = $derived(this.request.email.trim() || this.maskedEmail || '');
+  /** Until the portal's interval has passed, « recevoir un nouvel email » could not work: a countdown instead. */
+  readonly resendWait = new Countdown();
 
   constructor(
     private readonly api: KioskClient,
@@ -75,6 +78,8 @@ export class PasswordResetState extends JourneyController {
     const { step, maskedEmail, refusal } = result.value;
     const wasQueued = this.view === 'done' && this.queued;
     this.queued = result.value.queued;
+    if (result.value.resendAvailableInSeconds !== null) this.resendWait.set(result.value.resendAvailableInSeconds);
+    else this.resendWait.clear();
     if (wasQueued && step === 'code') {
       // The saved new password came back refused: the code step says why.
       this.view = 'code';
@@ -131,6 +136,8 @@ export class PasswordResetState extends JourneyController {
       if (result.ok) {
         this.maskedEmail = result.value.maskedEmail;
         this.queued = result.value.queued;
+        if (result.value.resendAvailableInSeconds !== null) this.resendWait.set(result.value.resendAvailableInSeconds);
+        else this.resendWait.clear();
         this.captcha = null;
         this.confirm.reset();
         this.view = 'code';

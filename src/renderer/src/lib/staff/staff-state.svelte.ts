@@ -200,6 +200,11 @@ export class StaffState extends JourneyController {
     });
   }
 
+  /** A staff tool of the panel was answered `staff_locked`: back to the PIN, like the panel's own calls. */
+  locked(): void {
+    this.#ended({ ok: false, error: { code: 'staff_locked' } });
+  }
+
   /** The core ended the session (idle there, a restart): back to the PIN, saying why. */
   #ended(result: { ok: boolean; error?: { code: string } }): boolean {
     if (result.ok || result.error?.code !== 'staff_locked') return false;
