@@ -2,7 +2,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { electronBinaryPath } from '../host/electron-binary';
 import { projectRoot } from '../host/paths';
-import { explainStartFailure, runWebShell } from '../web-shell/run';
+import { explainStartFailure, runWebShell, type RunningWebShell } from '../web-shell/run';
 import { endChromium, findChromium, hasDisplay, openChromiumKiosk } from './chromium';
 import { launchElectron } from './run-electron';
 
@@ -17,32 +17,39 @@ if (electron) {
     process.exit(2);
   });
 } else {
-  // Chromium opens as soon as the page can be served: the kiosk core starts while it loads.
+  // Chromium opens as soon as the page can be served: the kiosk core starts while it loads. A signal
+  // or Chromium closing may come before the core is ready, so the handlers are in place first.
   let chromium = null as ChildProcess | null;
+  let starting: Promise<RunningWebShell> | null = null;
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    if (chromium) endChromium(chromium);
+    void Promise.resolve(starting)
+      .then((running) => running?.close())
+      .catch(() => undefined)
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   try {
     const webArgs = args.filter((a) => a !== '--windowed' && a !== '--dev');
-    const running = await runWebShell(webArgs.length ? webArgs : ['--port', '0'], process.env, (shell) => {
+    starting = runWebShell(webArgs.length ? webArgs : ['--port', '0'], process.env, (shell) => {
       process.stdout.write('Electron is not installed here: the kiosk runs as a web shell.\n');
       process.stdout.write(`Kiosk URL: ${shell.launchUrl}\n`);
       const binary = findChromium();
       chromium = binary && hasDisplay() ? openChromiumKiosk(binary, shell.launchUrl, windowed) : null;
+      // Whichever ends first, the launcher (a signal) or Chromium (closed), ends the other.
+      chromium?.on('exit', stop);
     });
+    const running = await starting;
     if (running.demo) process.stdout.write(`Mailbox: ${running.demo.mailboxUrl}\n`);
-    // Whichever ends first, the launcher (a signal) or Chromium (closed), ends the other.
-    let stopping = false;
-    const stop = () => {
-      if (stopping) return;
-      stopping = true;
-      if (chromium) endChromium(chromium);
-      void running.close().finally(() => process.exit(0));
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    chromium?.on('exit', stop);
     if (!chromium) {
       process.stdout.write('No display or no Chromium found: open the URL above in Chromium (Ctrl+C to stop).\n');
     }
   } catch (error) {
+    if (stopping) process.exit(0);
     if (chromium) endChromium(chromium);
     process.stderr.write(`${explainStartFailure(error)}\n`);
     process.exit(2);

@@ -25,16 +25,17 @@ describe('kiosk enrolment', () => {
     expect(first.status).toBe(201);
     expect(first.body.value).toMatchObject({ agencyCode: 'CLERMONT', kioskId: expect.stringMatching(/^k_/) });
     const again = await h.call('POST', '/v1/kiosks/enrol', { body: { enrolmentCode } });
-    expect(again.status).toBe(401);
-    expect(again.body.error.code).toBe('enrolment_code_invalid');
+    // Another install presenting a spent code is told it is used (a replay needs the same install id).
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('enrolment_code_used');
   });
 
   it('refuses an expired code', async () => {
     const { enrolmentCode } = await h.portal.createKiosk('CLERMONT', 'Accueil 2');
     h.clock.advance(8 * 86_400);
-    expect((await h.call('POST', '/v1/kiosks/enrol', { body: { enrolmentCode } })).body.error.code).toBe(
-      'enrolment_code_invalid',
-    );
+    const expired = await h.call('POST', '/v1/kiosks/enrol', { body: { enrolmentCode } });
+    expect(expired.status).toBe(410);
+    expect(expired.body.error.code).toBe('enrolment_code_expired');
   });
 
   it('records heartbeats and lists kiosks for the admin only', async () => {

@@ -54,8 +54,14 @@ const EXPECTED: Record<Step, ReadonlySet<string>> = {
   resend: expectedRefusals('resendActivation'),
 };
 
-/** Portal codes the screens know by another name; the rest keep the portal's. */
-const RENAMED: Readonly<Record<string, RegistrationError>> = { invalid_code: 'code_wrong' };
+/**
+ * Portal codes the screens know by another name; the rest keep the portal's. The portal's per-kiosk
+ * resend cap (`rate_limited`) is, for the tenant, one more « wait before asking again ».
+ */
+const RENAMED: Readonly<Record<string, RegistrationError>> = {
+  invalid_code: 'code_wrong',
+  rate_limited: 'resend_cooldown',
+};
 
 /**
  * A portal refusal → the kiosk's code for it. Whatever is not the tenant's to fix (the portal
