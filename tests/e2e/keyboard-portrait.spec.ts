@@ -74,10 +74,10 @@ test('the keyboard closes when its field is disabled, hidden or removed, and the
   await openRegistration(page);
   const finish = page.getByRole('button', { name: 'Terminer' });
   for (const [label, take] of [
-    ['Nom', (input: HTMLInputElement) => (input.disabled = true)],
-    ['Prénom', (input: HTMLInputElement) => (input.style.display = 'none')],
-    ['Numéro du compte client', (input: HTMLInputElement) => input.closest('form')!.remove()],
-  ] as const) {
+    ['Nom', (input) => void (input.disabled = true)],
+    ['Prénom', (input) => void (input.style.display = 'none')],
+    ['Numéro du compte client', (input) => input.closest('form')!.remove()],
+  ] satisfies [string, (input: HTMLInputElement) => void][]) {
     const input = field(page, label);
     await input.tap();
     await expect(keyboard(page)).toBeVisible();
