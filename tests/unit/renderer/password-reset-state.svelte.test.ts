@@ -14,6 +14,7 @@ const coreAt = (step: ResetStep, more: Partial<ResetRead> = {}): ResetRead => ({
   captchaRequired: false,
   queued: false,
   refusal: null,
+  resendAvailableInSeconds: null,
   ...more,
 });
 
@@ -30,7 +31,10 @@ function withCore() {
       },
       requestReset: () => {
         core.value = coreAt('code');
-        return { ok: true, value: { step: 'code', maskedEmail: 'j•••@o•••.fr', queued: false } };
+        return {
+          ok: true,
+          value: { step: 'code', maskedEmail: 'j•••@o•••.fr', queued: false, resendAvailableInSeconds: 60 },
+        };
       },
       confirmReset: () => {
         core.value = coreAt('done', { queued: true });
