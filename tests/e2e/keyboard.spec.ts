@@ -93,9 +93,10 @@ test.describe('on-screen keyboard', () => {
         const box = (await input.boundingBox())!;
         expect(board.y + board.height).toBeCloseTo(height, 0);
         expect(box.y + box.height, label).toBeLessThanOrEqual(board.y);
-        // « Terminer » stays on screen, above the keyboard.
+        // The keyboard covers the footer (« Terminer » under it) so the form keeps the room above it;
+        // closing the keyboard brings the footer back (issue #11).
         const finish = (await page.getByRole('button', { name: 'Terminer' }).boundingBox())!;
-        expect(finish.y + finish.height).toBeLessThanOrEqual(board.y);
+        expect(finish.y).toBeGreaterThanOrEqual(board.y - 1);
         for (const button of await keyboard(page).locator('.hg-button:not([data-skbtn="{//}"])').all()) {
           const k = (await button.boundingBox())!;
           expect(Math.min(k.width, k.height), (await button.getAttribute('data-skbtn')) ?? '').toBeGreaterThanOrEqual(

@@ -1,10 +1,4 @@
-export interface IdleSettings {
-  warnAfterSeconds: number;
-  countdownSeconds: number;
-}
-
-/** Until getInfo answers: the kiosk configuration's defaults. */
-export const DEFAULT_IDLE: IdleSettings = { warnAfterSeconds: 90, countdownSeconds: 30 };
+import { DEFAULT_IDLE, type IdleSettings } from '../../../../shared/idle';
 
 /** What counts as someone being there: any touch, click, key or scroll. */
 export const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;

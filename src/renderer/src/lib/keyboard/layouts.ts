@@ -5,7 +5,7 @@ import type { KeyboardKind } from './kinds';
 export type Layer = 'default' | 'accents' | 'symbols';
 export type ShiftMode = 'off' | 'once' | 'lock';
 
-/** One-touch domains of the email layout: the ones French tenants use most (DESIGN §1.5). */
+/** One-touch domains of the email layout: the ones French tenants use most. */
 export const EMAIL_DOMAINS = [
   'gmail.com',
   'orange.fr',

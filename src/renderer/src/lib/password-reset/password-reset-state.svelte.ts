@@ -1,3 +1,4 @@
+import type { ResetStep } from '../../../../shared/kiosk-api/password-reset';
 import type { CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
 import type { Language } from '../../../../shared/locale';
 import type { MessageKey } from '../i18n/catalogue';
@@ -13,6 +14,10 @@ import {
 } from './reset-forms.svelte';
 
 export type ResetView = 'request' | 'code' | 'done';
+
+/** What the screen shows at the core's step: step 1 until there is a flow, or while the tenant corrects the address. */
+export const resetView = (step: ResetStep, correcting: boolean): ResetView =>
+  step === 'none' || (step === 'code' && correcting) ? 'request' : step;
 type Failure<N extends 'requestReset' | 'confirmReset'> = Extract<CallResult<N>, { ok: false }>['error'];
 
 const REQUEST_FIELDS: readonly RequestField[] = ['email', 'captchaAnswer'];
@@ -33,7 +38,14 @@ const FLOW_NOTICES: Partial<Record<Failure<'requestReset' | 'confirmReset'>['cod
  * what is on screen, and never tells an address with an account from one without.
  */
 export class PasswordResetState extends JourneyController {
-  view = $state<ResetView>('request');
+  /** The core's step, as its last answer said. */
+  step = $state<ResetStep>('none');
+  /**
+   * The tenant went back from step 2 to correct the address or have a new email sent: the core
+   * stays at `code` and takes a new request from there.
+   */
+  correcting = $state(false);
+  readonly view = $derived(resetView(this.step, this.correcting));
   readonly request = new RequestForm();
   readonly confirm = new ConfirmForm();
   captcha = $state.raw<Captcha | null>(null);
@@ -82,19 +94,19 @@ export class PasswordResetState extends JourneyController {
     else this.resendWait.clear();
     if (wasQueued && step === 'code') {
       // The saved new password came back refused: the code step says why.
-      this.view = 'code';
+      this.step = step;
+      this.correcting = false;
       if (refusal === 'not_delivered') this.notice = 'reset.error.not_delivered';
       else if (refusal) this.confirm.errors = { code: `reset.error.${refusal}` };
       return;
     }
-    if (step === 'code' || step === 'done') {
-      this.maskedEmail = maskedEmail;
-      // Back on step 1 to correct the address is the tenant's choice; the core allows it.
-      if (this.view !== 'request' || step === 'done') this.view = step;
-    } else if (step === 'none') {
+    if (step === 'none') {
       await this.#restart();
       return;
-    } else this.view = 'request';
+    }
+    // Back on step 1 to correct the address is the tenant's choice (`correcting`); the core allows it.
+    this.step = step;
+    if (step === 'code' || step === 'done') this.maskedEmail = maskedEmail;
     await this.newCaptcha();
   }
 
@@ -140,7 +152,8 @@ export class PasswordResetState extends JourneyController {
         else this.resendWait.clear();
         this.captcha = null;
         this.confirm.reset();
-        this.view = 'code';
+        this.step = 'code';
+        this.correcting = false;
         return;
       }
       await this.#requestRefused(result.error);
@@ -184,7 +197,7 @@ export class PasswordResetState extends JourneyController {
       if (result.ok) {
         form.clearSecrets({ passwords: true });
         this.queued = result.value.queued;
-        this.view = 'done';
+        this.step = 'done';
         return;
       }
       await this.#confirmRefused(result.error);
@@ -210,7 +223,7 @@ export class PasswordResetState extends JourneyController {
 
   /** Step 2 → step 1, the address still typed: to correct it, or to have a new email sent. */
   async again(): Promise<void> {
-    this.view = 'request';
+    this.correcting = true;
     this.notice = null;
     this.confirm.reset();
     this.request.errors = {};
@@ -234,7 +247,8 @@ export class PasswordResetState extends JourneyController {
     const started = await this.guard(this.api.startReset({}));
     if (!started) return;
     if (!started.ok) return this.#flowNotice(started.error.code);
-    this.view = 'request';
+    this.step = 'request';
+    this.correcting = false;
     this.maskedEmail = null;
     this.confirm.reset();
     await this.newCaptcha();
@@ -249,7 +263,8 @@ export class PasswordResetState extends JourneyController {
     this.endVisit();
     this.request.reset();
     this.confirm.reset();
-    this.view = 'request';
+    this.step = 'none';
+    this.correcting = false;
     this.captcha = null;
     this.maskedEmail = null;
     this.queued = false;

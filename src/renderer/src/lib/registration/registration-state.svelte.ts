@@ -1,4 +1,4 @@
-import type { QueuedRefusal } from '../../../../shared/kiosk-api/registration';
+import type { QueuedRefusal, RegistrationStep } from '../../../../shared/kiosk-api/registration';
 import type { CallOutput, CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
 import type { Language } from '../../../../shared/locale';
 import type { MessageKey } from '../i18n/catalogue';
@@ -10,6 +10,10 @@ import { REGISTRATION_FIELD_WORDS } from './registration-fields';
 
 /** `queued`: step 2 is saved in the kiosk and waits for the service. */
 export type RegistrationView = 'identity' | 'login-details' | 'queued' | 'activation' | 'done';
+
+/** What the screen shows at the core's step: step 1 until there is a flow, or while the tenant corrects it. */
+export const registrationView = (step: RegistrationStep, correcting: boolean): RegistrationView =>
+  step === 'none' || (step === 'login-details' && correcting) ? 'identity' : step;
 /** What step 1 said when it could not go on: shown above the form, which keeps what was typed. */
 export type IdentityOutcome = { kind: 'not-found'; swapped: boolean } | { kind: 'already-registered' } | null;
 export type Terms = CallOutput<'getTerms'>;
@@ -42,7 +46,14 @@ const FLOW_NOTICES: Partial<Record<Failure['code'] | 'busy', MessageKey>> = {
  * and where they are. The flow itself lives in the kiosk core; this keeps only what is on screen.
  */
 export class RegistrationState extends JourneyController {
-  view = $state<RegistrationView>('identity');
+  /** The core's step, as its last answer said (registration.mermaid). */
+  step = $state<RegistrationStep>('none');
+  /**
+   * The tenant went back from step 2 to correct step 1 (or step 2 was refused for the identity):
+   * the core stays at `login-details` and takes step 1 again from there.
+   */
+  correcting = $state(false);
+  readonly view = $derived(registrationView(this.step, this.correcting));
   readonly identity = new IdentityForm();
   readonly details = new LoginDetailsForm();
   code = $state('');
@@ -102,18 +113,15 @@ export class RegistrationState extends JourneyController {
       this.maskedEmail = state.maskedEmail;
       this.notDelivered = state.refusal === 'not_delivered';
       if (state.resendAvailableInSeconds !== null) this.resendAt = this.inSeconds(state.resendAvailableInSeconds);
-      this.view = state.step;
+      this.step = state.step;
       return;
     }
     if (state.step === 'none') {
       const started = await this.guard(this.api.startRegistration({}));
       if (!started) return;
       if (!started.ok) return this.#flowNotice(started.error.code);
-      this.view = 'identity';
-    } else if (state.step === 'identity' || this.view !== 'identity') {
-      // Back on step 1 to correct it is the tenant's choice; anything else follows the core.
-      this.view = state.step;
-    }
+      this.#restarted();
+    } else this.step = state.step;
     await this.newCaptcha();
   }
 
@@ -147,7 +155,8 @@ export class RegistrationState extends JourneyController {
       if (!result) return;
       form.clearSecrets();
       if (result.ok) {
-        this.view = 'login-details';
+        this.step = 'login-details';
+        this.correcting = false;
         this.checkedOffline = result.value.checkedBy === 'form';
         this.captcha = null;
       } else this.#identityRefused(result.error);
@@ -181,7 +190,7 @@ export class RegistrationState extends JourneyController {
         if (result.value.step === 'activation') this.resendAt = this.inSeconds(result.value.resendAvailableInSeconds);
         this.captcha = null;
         this.notDelivered = false;
-        this.view = result.value.step;
+        this.step = result.value.step;
         return;
       }
       await this.#detailsRefused(result.error);
@@ -201,7 +210,7 @@ export class RegistrationState extends JourneyController {
       await this.#termsChanged();
     } else if (error.code === 'identity_not_found' || error.code === 'already_registered') {
       // The lease changed between the steps: step 1 says what to do.
-      this.view = 'identity';
+      this.correcting = true;
       this.#identityRefused(error);
     }
   }
@@ -230,7 +239,7 @@ export class RegistrationState extends JourneyController {
         return null;
       case 'flow_expired':
         this.#flowNotice(error.code);
-        void this.api.startRegistration({}).then((r) => r.ok && (this.view = 'identity'));
+        void this.api.startRegistration({}).then((r) => r.ok && this.#restarted());
         return null;
       default:
         this.#flowNotice(error.code);
@@ -248,9 +257,15 @@ export class RegistrationState extends JourneyController {
     this.notice = key ?? (code.startsWith('identity') || code === 'already_registered' ? null : 'error.internal');
   }
 
+  /** A fresh flow at step 1. */
+  #restarted(): void {
+    this.step = 'identity';
+    this.correcting = false;
+  }
+
   /** Step 2 → step 1, to correct a detail; the core allows it. */
   backToIdentity(): void {
-    this.view = 'identity';
+    this.correcting = true;
     this.notice = null;
     this.details.clearSecrets({ passwords: true });
     void this.newCaptcha();
@@ -279,7 +294,7 @@ export class RegistrationState extends JourneyController {
       this.code = '';
       if (result.ok) {
         this.doneQueued = result.value.queued;
-        this.view = 'done';
+        this.step = 'done';
       } else if (
         result.error.code === 'code_wrong' ||
         result.error.code === 'code_expired' ||
@@ -315,14 +330,15 @@ export class RegistrationState extends JourneyController {
     const result = await this.guard(this.api.getRegistration({}));
     if (!result?.ok) return;
     const state = result.value;
-    if (this.view === 'activation' && state.step === 'done') this.view = 'done';
+    if (this.view === 'activation' && state.step === 'done') this.step = 'done';
     if (this.view !== 'queued') return;
     if (state.step === 'activation') {
       this.resendAt = this.inSeconds(state.resendAvailableInSeconds ?? 0);
-      this.view = 'activation';
+      this.step = 'activation';
     } else if (state.refusal === 'not_delivered') this.notDelivered = true;
     else if (state.refusal && (state.step === 'identity' || state.step === 'login-details')) {
-      this.view = 'login-details';
+      this.step = state.step;
+      this.correcting = false;
       this.checkedOffline = false;
       await this.#detailsRefused(AS_ONLINE[state.refusal]);
       await this.newCaptcha();
@@ -334,7 +350,8 @@ export class RegistrationState extends JourneyController {
     this.endVisit();
     this.identity.reset();
     this.details.reset();
-    this.view = 'identity';
+    this.step = 'none';
+    this.correcting = false;
     this.code = '';
     this.codeError = this.info = null;
     this.captcha = this.terms = this.outcome = null;

@@ -6,6 +6,11 @@ import type { MessageKey, MessageParams } from '../i18n/catalogue';
 import { JourneyController } from '../journey/journey-controller.svelte';
 
 export type StaffView = 'loading' | 'pin' | 'panel';
+/** The core's staff session (flows/staff/staff.mermaid); null until the PIN screen has heard from the core. */
+export type StaffSession = 'locked' | 'open' | null;
+
+export const staffView = (session: StaffSession): StaffView =>
+  session === null ? 'loading' : session === 'open' ? 'panel' : 'pin';
 export type StaffEntry = CallOutput<'staffEntry'>;
 export type StaffStatus = CallOutput<'staffStatus'>;
 
@@ -28,7 +33,9 @@ const PIN_FORMAT = /^\d{4,8}$/;
  * lives in the kiosk core; when the core says it is over (`staff_locked`), the PIN screen returns.
  */
 export class StaffState extends JourneyController {
-  view = $state<StaffView>('loading');
+  /** The core's session, as its last answer said. */
+  session = $state<StaffSession>(null);
+  readonly view = $derived(staffView(this.session));
   entry = $state.raw<StaffEntry | null>(null);
   pin = $state('');
   /** What went wrong with the PIN, with its parameters (a lock-out's minutes). */
@@ -63,13 +70,14 @@ export class StaffState extends JourneyController {
     const result = await this.guard(this.api.staffEntry({}));
     if (!result) return;
     if (!result.ok) {
+      // No entry to go by: the PIN screen says why.
       this.pinError = { key: errorMessageKey(result.error.code) };
-      this.view = 'pin';
+      this.session = 'locked';
       return;
     }
     this.entry = result.value;
     if (result.value.lockedForSeconds > 0) this.pinError = lockout(result.value.lockedForSeconds);
-    if (this.view === 'loading') this.view = 'pin';
+    this.session ??= 'locked';
   }
 
   async unlock(): Promise<void> {
@@ -96,7 +104,7 @@ export class StaffState extends JourneyController {
       }
       this.pinError = null;
       this.notice = null;
-      this.view = 'panel';
+      this.session = 'open';
       await this.refresh();
     });
   }
@@ -177,7 +185,7 @@ export class StaffState extends JourneyController {
 
   reset(): void {
     this.endVisit();
-    this.view = 'loading';
+    this.session = null;
     this.entry = this.status = this.pinError = null;
     this.pin = '';
     this.saved = this.synced = 0;
@@ -208,7 +216,7 @@ export class StaffState extends JourneyController {
   /** The core ended the session (idle there, a restart): back to the PIN, saying why. */
   #ended(result: { ok: boolean; error?: { code: string } }): boolean {
     if (result.ok || result.error?.code !== 'staff_locked') return false;
-    this.view = 'pin';
+    this.session = 'locked';
     this.status = null;
     this.pinError = { key: 'staff.error.locked' };
     return true;
