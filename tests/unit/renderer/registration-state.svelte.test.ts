@@ -57,7 +57,7 @@ describe('RegistrationState, step 2', () => {
       submitLoginDetails: () => ({ ok: false, error: { code: 'invalid_fields', fields: ['password:not_common'] } }),
     });
     await state.submitLoginDetails();
-    expect(state.details.errors).toEqual({ password: 'register.error.password_common' });
+    expect(state.details.errors).toEqual({ password: 'journey.error.password_common' });
     expect(state.details.password).toBe('');
     expect(state.details.passwordConfirmation).toBe('');
   });

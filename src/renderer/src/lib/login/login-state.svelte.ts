@@ -24,10 +24,10 @@ const NOTICES: Partial<Record<Failure['code'], MessageKey>> = {
 const FIELD_WORDS: FieldWords<typeof LOGIN_FIELD_REASONS, LoginField> = {
   reasons: {
     'email:required': 'field.error.required',
-    'email:invalid': 'login.error.email',
+    'email:invalid': 'journey.error.email',
     'password:required': 'field.error.required',
   },
-  byField: { email: 'login.error.email', password: 'field.error.required' },
+  byField: { email: 'journey.error.email', password: 'field.error.required' },
 };
 const FIELDS: readonly LoginField[] = ['email', 'password'];
 
@@ -74,7 +74,7 @@ export class LoginState extends JourneyController {
   check(): boolean {
     const errors: FieldErrors<LoginField> = {};
     if (!this.email) errors.email = 'field.error.required';
-    else if (!emailSchema.safeParse(this.email).success) errors.email = 'login.error.email';
+    else if (!emailSchema.safeParse(this.email).success) errors.email = 'journey.error.email';
     if (!this.password) errors.password = 'field.error.required';
     this.errors = errors;
     return Object.keys(errors).length === 0;
