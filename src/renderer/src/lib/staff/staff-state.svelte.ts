@@ -1,7 +1,7 @@
 import type { AssistedJourney } from '../../../../shared/kiosk-api/staff';
 import type { CallOutput, CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
 import type { Language } from '../../../../shared/locale';
-import { errorMessageKey } from '../i18n/errors';
+import { errorWords } from '../i18n/errors';
 import type { MessageKey, MessageParams } from '../i18n/catalogue';
 import { JourneyController } from '../journey/journey-controller.svelte';
 
@@ -63,7 +63,7 @@ export class StaffState extends JourneyController {
     const result = await this.guard(this.api.staffEntry({}));
     if (!result) return;
     if (!result.ok) {
-      this.pinError = { key: errorMessageKey(result.error.code) };
+      this.pinError = { key: errorWords('staffEntry', result.error.code) };
       this.view = 'pin';
       return;
     }
@@ -91,7 +91,7 @@ export class StaffState extends JourneyController {
         this.pinError =
           code === 'staff_pin_lockout' && retryAfterSeconds
             ? lockout(retryAfterSeconds)
-            : { key: errorMessageKey(code) };
+            : { key: errorWords('staffUnlock', code) };
         return;
       }
       this.pinError = null;
@@ -119,7 +119,7 @@ export class StaffState extends JourneyController {
       const result = await this.guard(this.api.staffSyncNow({}));
       if (!result || this.#ended(result)) return;
       if (!result.ok) {
-        this.notice = errorMessageKey(result.error.code);
+        this.notice = errorWords('staffSyncNow', result.error.code);
         return;
       }
       this.status = { ...this.status, outbox: result.value.outbox, lastSyncAt: result.value.lastSyncAt };
@@ -146,7 +146,7 @@ export class StaffState extends JourneyController {
       const result = await this.guard(this.api.staffStartAssisted({ journey }));
       if (!result || this.#ended(result)) return;
       if (!result.ok) {
-        this.notice = errorMessageKey(result.error.code);
+        this.notice = errorWords('staffStartAssisted', result.error.code);
         return;
       }
       // The session is over in the core: nothing of the panel stays behind the tenant's journey.
@@ -159,7 +159,7 @@ export class StaffState extends JourneyController {
   async reenrol(): Promise<void> {
     const result = await this.api.setupBegin({});
     if (this.#ended(result)) return;
-    if (!result.ok) this.notice = errorMessageKey(result.error.code);
+    if (!result.ok) this.notice = errorWords('setupBegin', result.error.code);
   }
 
   /** « Quitter le mode personnel »: the core forgets the session, the kiosk goes back to its attract screen. */
@@ -191,7 +191,7 @@ export class StaffState extends JourneyController {
       const result = await this.guard(call());
       if (!result || this.#ended(result)) return;
       if (!result.ok) {
-        this.notice = errorMessageKey(result.error.code);
+        this.notice = errorWords('staffSetOutOfService', result.error.code);
         return;
       }
       this.saved++;
