@@ -81,20 +81,20 @@ const STAFF = {
 /** The staff tools' resend (issue #12), worded as its panel does. */
 const STAFF_RESEND = {
   staff_locked: 'staff.error.locked',
-  invalid_fields: 'staff.resend.invalid',
+  invalid_fields: 'journey.error.email',
   resend_cooldown: 'staff.resend.cooldown',
   resend_daily_cap: 'staff.resend.dailyCap',
   cooldown: 'staff.resend.busy',
-  portal_unreachable: 'staff.tools.unreachable',
+  portal_unreachable: 'error.unreachable',
 } as const satisfies CallWords<'staffResendActivation'>;
 
 /** The login's « Renvoyer l'email d'activation », worded where it is asked. */
 const LOGIN_RESEND = {
-  no_address: 'login.resend.unreachable',
-  resend_cooldown: 'login.resend.unreachable',
+  no_address: 'error.unreachable',
+  resend_cooldown: 'error.unreachable',
   resend_daily_cap: 'login.resend.dailyCap',
-  cooldown: 'login.resend.unreachable',
-  portal_unreachable: 'login.resend.unreachable',
+  cooldown: 'error.unreachable',
+  portal_unreachable: 'error.unreachable',
 } as const satisfies CallWords<'loginResendActivation'>;
 
 /** « Pourquoi ? » after an assisted step 1. */
@@ -103,7 +103,7 @@ const WHY = {
   why_no_attempt: 'staff.why.refused.why_no_attempt',
   why_refused: 'staff.why.refused.why_refused',
   why_limit: 'staff.why.refused.why_limit',
-  portal_unreachable: 'staff.tools.unreachable',
+  portal_unreachable: 'error.unreachable',
 } as const satisfies CallWords<'assistedWhy'>;
 
 /** Set-up (enrolment): the form words these next to the field concerned. */
