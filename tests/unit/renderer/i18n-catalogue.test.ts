@@ -98,6 +98,15 @@ describe('the message catalogues', () => {
     expect(latinOnly).toEqual([]);
   });
 
+  it('one message per meaning: no French text under two keys, but those that mean different things', () => {
+    // A connection / a form being checked; the kiosk's software / the terms' edition; a last name / a kiosk's name.
+    const apart = new Set(['Vérification…', 'Version {version}', 'Nom']);
+    const byText = new Map<string, string[]>();
+    for (const [key, text] of Object.entries(fr)) byText.set(text, [...(byText.get(text) ?? []), key]);
+    const repeated = [...byText].filter(([text, keys]) => keys.length > 1 && !apart.has(text));
+    expect(repeated).toEqual([]);
+  });
+
   it('the neutral-word rule still catches a forgotten translation', () => {
     expect(mayEqualFrench('x', 'Email')).toBe(true);
     expect(mayEqualFrench('x', 'Version {version}')).toBe(true);

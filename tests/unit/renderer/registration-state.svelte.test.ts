@@ -31,10 +31,11 @@ describe('RegistrationState, step 2', () => {
     expect(calls).not.toContain('submitLoginDetails');
   });
 
-  it('an email in use: said at the email, the passwords stay', async () => {
+  it('an email in use: said at the email only (no « Une erreur est survenue » above the form), the passwords stay', async () => {
     const state = atStep2({ submitLoginDetails: () => ({ ok: false, error: { code: 'email_in_use' } }) });
     await state.submitLoginDetails();
     expect(state.details.errors).toEqual({ email: 'register.error.email_in_use' });
+    expect(state.notice).toBeNull();
     expect(state.details.password).toBe(PASSWORD);
     expect(state.busy).toBe(false);
   });
@@ -44,7 +45,7 @@ describe('RegistrationState, step 2', () => {
       submitLoginDetails: () => ({ ok: false, error: { code: 'invalid_fields', fields: ['password:not_common'] } }),
     });
     await state.submitLoginDetails();
-    expect(state.details.errors).toEqual({ password: 'register.error.password_common' });
+    expect(state.details.errors).toEqual({ password: 'journey.error.password_common' });
     expect(state.details.password).toBe('');
     expect(state.details.passwordConfirmation).toBe('');
   });

@@ -22,7 +22,7 @@ async function renderSteps(steps: string[], current: number, language = 'fr'): P
 }
 
 /** Message keys of the French catalogue. */
-const STEPS = ['home.register.title', 'home.login.title', 'home.forgot.title'];
+const STEPS = ['journey.register', 'journey.login', 'journey.forgot'];
 
 describe('step indicator', () => {
   beforeAll(async () => {

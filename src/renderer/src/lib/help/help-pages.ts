@@ -24,15 +24,15 @@ export const HELP_PAGES: Record<HelpTopic, HelpPage> = {
     answer: 'help.account.answer',
     points: ['help.account.point1', 'help.account.point2'],
     numbered: false,
-    action: { to: 'register', label: 'help.action.register' },
+    action: { to: 'register', label: 'journey.register' },
   },
   signatory: {
     icon: 'user-plus',
     title: 'help.signatory.title',
     answer: 'help.signatory.answer',
-    points: ['help.signatory.point1', 'help.signatory.point2', 'help.signatory.point3', 'help.signatory.point4'],
+    points: ['help.signatory.point1', 'register.names.asOnNotice', 'help.signatory.point3', 'help.signatory.point4'],
     numbered: false,
-    action: { to: 'register', label: 'help.action.register' },
+    action: { to: 'register', label: 'journey.register' },
   },
   email: {
     icon: 'mail',

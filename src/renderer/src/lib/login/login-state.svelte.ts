@@ -1,7 +1,7 @@
 import type { LOGIN_FIELD_REASONS, SignedInTenant } from '../../../../shared/kiosk-api/login';
 import type { CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
 import { emailSchema } from '../../../../shared/rules/email';
-import type { MessageKey } from '../i18n/catalogue';
+import { errorWords } from '../i18n/errors';
 import { fieldErrors, type FieldErrors, type FieldWords } from '../journey/fields';
 import { JourneyController } from '../journey/journey-controller.svelte';
 
@@ -9,25 +9,14 @@ export type LoginView = 'form' | 'signed-in';
 export type LoginField = 'email' | 'password';
 type Failure = Extract<CallResult<'login'>, { ok: false }>['error'];
 
-/** Refusals worded above the form (the fields keep what was typed, but the password). */
-const NOTICES: Partial<Record<Failure['code'], MessageKey>> = {
-  invalid_credentials: 'login.error.invalid_credentials',
-  account_locked: 'login.error.account_locked',
-  too_many_attempts: 'login.error.too_many_attempts',
-  slow_down: 'login.error.slow_down',
-  portal_unreachable: 'login.error.portal_unreachable',
-  unavailable: 'login.error.portal_unreachable',
-  forbidden: 'error.forbidden',
-};
-
 /** `invalid_fields` reasons (and `invalid_input` fields) → the words under the field. */
 const FIELD_WORDS: FieldWords<typeof LOGIN_FIELD_REASONS, LoginField> = {
   reasons: {
     'email:required': 'field.error.required',
-    'email:invalid': 'login.error.email',
+    'email:invalid': 'journey.error.email',
     'password:required': 'field.error.required',
   },
-  byField: { email: 'login.error.email', password: 'field.error.required' },
+  byField: { email: 'journey.error.email', password: 'field.error.required' },
 };
 const FIELDS: readonly LoginField[] = ['email', 'password'];
 
@@ -74,7 +63,7 @@ export class LoginState extends JourneyController {
   check(): boolean {
     const errors: FieldErrors<LoginField> = {};
     if (!this.email) errors.email = 'field.error.required';
-    else if (!emailSchema.safeParse(this.email).success) errors.email = 'login.error.email';
+    else if (!emailSchema.safeParse(this.email).success) errors.email = 'journey.error.email';
     if (!this.password) errors.password = 'field.error.required';
     this.errors = errors;
     return Object.keys(errors).length === 0;
@@ -103,7 +92,8 @@ export class LoginState extends JourneyController {
       this.errors = fieldErrors(FIELD_WORDS, error.fields, FIELDS);
       if (Object.keys(this.errors).length === 0) this.notice = 'error.invalid_input';
     } else if (error.code === 'not_activated') this.notActivated = true;
-    else if (error.code !== 'visit_ended') this.notice = NOTICES[error.code] ?? 'error.internal';
+    // Other refusals are worded above the form (the fields keep what was typed, but the password).
+    else if (error.code !== 'visit_ended') this.notice = errorWords('login', error.code);
   }
 
   /** « Se déconnecter »: the core forgets the session and tells the portal; the screen forgets the tenant. */

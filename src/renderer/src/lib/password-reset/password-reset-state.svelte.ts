@@ -1,7 +1,7 @@
 import type { ResetStep } from '../../../../shared/kiosk-api/password-reset';
 import type { CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
 import type { Language } from '../../../../shared/locale';
-import type { MessageKey } from '../i18n/catalogue';
+import { errorWords } from '../i18n/errors';
 import { fieldErrors, type Captcha } from '../journey/fields';
 import { JourneyController } from '../journey/journey-controller.svelte';
 import { Countdown } from '../journey/countdown.svelte';
@@ -22,15 +22,6 @@ type Failure<N extends 'requestReset' | 'confirmReset'> = Extract<CallResult<N>,
 
 const REQUEST_FIELDS: readonly RequestField[] = ['email', 'captchaAnswer'];
 const CONFIRM_FIELDS: readonly ConfirmField[] = ['code', 'newPassword', 'newPasswordConfirmation'];
-
-/** Errors about the whole step rather than a field, worded above the form. */
-const FLOW_NOTICES: Partial<Record<Failure<'requestReset' | 'confirmReset'>['code'] | 'not_delivered', MessageKey>> = {
-  flow_expired: 'reset.error.flow_expired',
-  portal_unreachable: 'reset.error.portal_unreachable',
-  not_delivered: 'reset.error.not_delivered',
-  unavailable: 'error.unavailable',
-  forbidden: 'error.forbidden',
-};
 
 /**
  * The forgotten password as the tenant lives it: the address and captcha, then the code of the
@@ -97,7 +88,7 @@ export class PasswordResetState extends JourneyController {
       this.step = step;
       this.correcting = false;
       if (refusal === 'not_delivered') this.notice = 'reset.error.not_delivered';
-      else if (refusal) this.confirm.errors = { code: `reset.error.${refusal}` };
+      else if (refusal) this.confirm.errors = { code: errorWords('confirmReset', refusal) };
       return;
     }
     if (step === 'none') {
@@ -169,7 +160,7 @@ export class PasswordResetState extends JourneyController {
         return;
       case 'captcha_wrong':
       case 'captcha_expired':
-        this.request.errors = { captchaAnswer: `register.error.${error.code}` };
+        this.request.errors = { captchaAnswer: errorWords('requestReset', error.code) };
         return;
       default:
         return this.#common(error.code);
@@ -214,7 +205,7 @@ export class PasswordResetState extends JourneyController {
       case 'code_wrong':
       case 'code_expired':
       case 'code_locked':
-        this.confirm.errors = { code: `reset.error.${error.code}` };
+        this.confirm.errors = { code: errorWords('confirmReset', error.code) };
         return;
       default:
         return this.#common(error.code);
@@ -255,7 +246,8 @@ export class PasswordResetState extends JourneyController {
   }
 
   #flowNotice(code: string): void {
-    this.notice = FLOW_NOTICES[code as keyof typeof FLOW_NOTICES] ?? 'error.internal';
+    // About the whole step rather than a field: worded above the form.
+    this.notice = errorWords('requestReset', code);
   }
 
   /** The end of the visit: every value, error and step forgotten. */

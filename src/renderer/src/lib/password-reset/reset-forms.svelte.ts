@@ -9,23 +9,23 @@ export type ConfirmField = 'code' | 'newPassword' | 'newPasswordConfirmation';
 /** `invalid_fields` reasons and `invalid_input` fields of both steps → the words next to the field. */
 export const RESET_FIELD_WORDS: FieldWords<typeof RESET_FIELD_REASONS, RequestField | ConfirmField> = {
   reasons: {
-    'email:invalid': 'reset.error.email',
-    'newPassword:min_length': 'reset.error.password',
-    'newPassword:max_length': 'reset.error.password_long',
-    'newPassword:lower': 'reset.error.password',
-    'newPassword:upper': 'reset.error.password',
-    'newPassword:digit': 'reset.error.password',
-    'newPassword:special': 'reset.error.password',
-    'newPassword:not_common': 'reset.error.password_common',
-    'newPasswordConfirmation:mismatch': 'reset.error.password_mismatch',
+    'email:invalid': 'journey.error.email',
+    'newPassword:min_length': 'journey.error.password',
+    'newPassword:max_length': 'journey.error.password_long',
+    'newPassword:lower': 'journey.error.password',
+    'newPassword:upper': 'journey.error.password',
+    'newPassword:digit': 'journey.error.password',
+    'newPassword:special': 'journey.error.password',
+    'newPassword:not_common': 'journey.error.password_common',
+    'newPasswordConfirmation:mismatch': 'journey.error.password_mismatch',
   },
   byField: {
-    email: 'reset.error.email',
+    email: 'journey.error.email',
     captchaAnswer: 'register.error.captcha_format',
     captchaId: 'register.error.captcha_expired',
     code: 'reset.error.code_format',
-    newPassword: 'reset.error.password',
-    newPasswordConfirmation: 'reset.error.password_mismatch',
+    newPassword: 'journey.error.password',
+    newPasswordConfirmation: 'journey.error.password_mismatch',
   },
 };
 
@@ -38,7 +38,7 @@ export class RequestForm {
   check(captchaRequired: boolean): boolean {
     const errors: FieldErrors<RequestField> = {};
     if (!this.email) errors.email = 'field.error.required';
-    else if (!emailSchema.safeParse(this.email).success) errors.email = 'reset.error.email';
+    else if (!emailSchema.safeParse(this.email).success) errors.email = 'journey.error.email';
     if (captchaRequired && !SIX_DIGITS.test(this.captchaAnswer))
       errors.captchaAnswer = this.captchaAnswer ? 'register.error.captcha_format' : 'field.error.required';
     this.errors = errors;
@@ -66,13 +66,13 @@ export class ConfirmForm {
     if (!this.code) errors.code = 'field.error.required';
     else if (!SIX_DIGITS.test(this.code)) errors.code = 'reset.error.code_format';
     if (!this.newPassword) errors.newPassword = 'field.error.required';
-    else if (this.failedRules.includes('max_length')) errors.newPassword = 'reset.error.password_long';
+    else if (this.failedRules.includes('max_length')) errors.newPassword = 'journey.error.password_long';
     else if (this.failedRules.length === 1 && this.failedRules[0] === 'not_common')
-      errors.newPassword = 'reset.error.password_common';
-    else if (this.failedRules.length > 0) errors.newPassword = 'reset.error.password';
+      errors.newPassword = 'journey.error.password_common';
+    else if (this.failedRules.length > 0) errors.newPassword = 'journey.error.password';
     if (!this.newPasswordConfirmation) errors.newPasswordConfirmation = 'field.error.required';
     else if (this.newPassword !== this.newPasswordConfirmation)
-      errors.newPasswordConfirmation = 'reset.error.password_mismatch';
+      errors.newPasswordConfirmation = 'journey.error.password_mismatch';
     this.errors = errors;
     return Object.keys(errors).length === 0;
   }

@@ -42,18 +42,18 @@ export class LoginDetailsForm {
   check(captchaRequired: boolean): boolean {
     const errors: FieldErrors<DetailsField> = {};
     if (!this.email) errors.email = 'field.error.required';
-    else if (!emailSchema.safeParse(this.email).success) errors.email = 'register.error.email';
+    else if (!emailSchema.safeParse(this.email).success) errors.email = 'journey.error.email';
     if (!this.emailConfirmation) errors.emailConfirmation = 'field.error.required';
     else if (normalizeEmail(this.email) !== normalizeEmail(this.emailConfirmation))
       errors.emailConfirmation = 'register.error.email_mismatch';
     if (!this.password) errors.password = 'field.error.required';
-    else if (this.failedRules.includes('max_length')) errors.password = 'register.error.password_long';
+    else if (this.failedRules.includes('max_length')) errors.password = 'journey.error.password_long';
     else if (this.failedRules.length === 1 && this.failedRules[0] === 'not_common')
-      errors.password = 'register.error.password_common';
-    else if (this.failedRules.length > 0) errors.password = 'register.error.password';
+      errors.password = 'journey.error.password_common';
+    else if (this.failedRules.length > 0) errors.password = 'journey.error.password';
     if (!this.passwordConfirmation) errors.passwordConfirmation = 'field.error.required';
     else if (this.password !== this.passwordConfirmation)
-      errors.passwordConfirmation = 'register.error.password_mismatch';
+      errors.passwordConfirmation = 'journey.error.password_mismatch';
     if (!this.termsAccepted) errors.acceptedTermsVersion = 'register.error.terms_required';
     if (captchaRequired && !SIX_DIGITS.test(this.captchaAnswer)) {
       errors.captchaAnswer = this.captchaAnswer ? 'register.error.captcha_format' : 'field.error.required';

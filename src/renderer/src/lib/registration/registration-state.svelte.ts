@@ -2,6 +2,7 @@ import type { QueuedRefusal, RegistrationStep } from '../../../../shared/kiosk-a
 import type { CallOutput, CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
 import type { Language } from '../../../../shared/locale';
 import type { MessageKey } from '../i18n/catalogue';
+import { errorWords } from '../i18n/errors';
 import { fieldErrors, SIX_DIGITS, type Captcha, type FieldErrors } from '../journey/fields';
 import { JourneyController } from '../journey/journey-controller.svelte';
 import { IDENTITY_FIELDS, IdentityForm } from './identity-form.svelte';
@@ -32,14 +33,13 @@ const AS_ONLINE: Record<Exclude<QueuedRefusal, 'not_delivered'>, Failure> = {
 /** While on the activation or queued screen, how often to ask whether it moved on. */
 export const POLL_EVERY_TICKS = 3;
 
-/** Errors that say something about the flow rather than a field, worded above the form. */
-const FLOW_NOTICES: Partial<Record<Failure['code'] | 'busy', MessageKey>> = {
-  flow_expired: 'register.error.flow_expired',
-  portal_unreachable: 'register.error.portal_unreachable',
-  busy: 'register.error.busy',
-  unavailable: 'error.unavailable',
-  forbidden: 'error.forbidden',
-};
+/** Refusals worded next to the form (step 1's block, a field), never again above it. */
+const NEXT_TO_FORM: ReadonlySet<string> = new Set<Failure['code']>([
+  'identity_not_found',
+  'already_registered',
+  'email_in_use',
+  'terms_outdated',
+]);
 
 /**
  * First registration as the tenant lives it: the two forms, the captcha, the activation code
@@ -204,7 +204,8 @@ export class RegistrationState extends JourneyController {
     if (errors) {
       this.details.errors = errors;
       if (errors.acceptedTermsVersion === 'register.error.terms_outdated') await this.#termsChanged();
-    } else if (error.code === 'email_in_use') this.details.errors = { email: 'register.error.email_in_use' };
+    } else if (error.code === 'email_in_use')
+      this.details.errors = { email: errorWords('submitLoginDetails', error.code) };
     else if (error.code === 'terms_outdated') {
       this.details.errors = { acceptedTermsVersion: 'register.error.terms_outdated' };
       await this.#termsChanged();
@@ -230,7 +231,7 @@ export class RegistrationState extends JourneyController {
         return fieldErrors(REGISTRATION_FIELD_WORDS, error.fields, known);
       case 'captcha_wrong':
       case 'captcha_expired':
-        return { captchaAnswer: `register.error.${error.code}` } as FieldErrors<F>;
+        return { captchaAnswer: errorWords('submitIdentity', error.code) } as FieldErrors<F>;
       case 'cooldown':
         this.#cooldownOr(error);
         return null;
@@ -253,8 +254,8 @@ export class RegistrationState extends JourneyController {
   }
 
   #flowNotice(code: string): void {
-    const key = FLOW_NOTICES[code as Failure['code']];
-    this.notice = key ?? (code.startsWith('identity') || code === 'already_registered' ? null : 'error.internal');
+    // Every registration call shares one table of words.
+    this.notice = NEXT_TO_FORM.has(code) ? null : errorWords('submitLoginDetails', code);
   }
 
   /** A fresh flow at step 1. */
@@ -300,7 +301,7 @@ export class RegistrationState extends JourneyController {
         result.error.code === 'code_expired' ||
         result.error.code === 'code_locked'
       )
-        this.codeError = `register.error.${result.error.code}`;
+        this.codeError = errorWords('activateByCode', result.error.code);
       else if (result.error.code === 'wrong_step') await this.resume();
       else this.#cooldownOr(result.error);
     });

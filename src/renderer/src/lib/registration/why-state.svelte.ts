@@ -33,7 +33,7 @@ export class WhyState {
       const result = await this.api.assistedWhy({});
       this.answer = result.ok
         ? { key: KIND_WORDS[result.value.kind], kind: result.value.kind }
-        : { key: REFUSAL_WORDS[result.error.code] ?? 'staff.tools.unreachable', kind: null };
+        : { key: REFUSAL_WORDS[result.error.code] ?? 'error.unreachable', kind: null };
     } finally {
       this.busy = false;
     }

@@ -1,7 +1,7 @@
 import type { AssistedJourney } from '../../../../shared/kiosk-api/staff';
 import type { CallOutput, CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
 import type { Language } from '../../../../shared/locale';
-import { errorMessageKey } from '../i18n/errors';
+import { errorWords } from '../i18n/errors';
 import type { MessageKey, MessageParams } from '../i18n/catalogue';
 import { JourneyController } from '../journey/journey-controller.svelte';
 
@@ -71,7 +71,7 @@ export class StaffState extends JourneyController {
     if (!result) return;
     if (!result.ok) {
       // No entry to go by: the PIN screen says why.
-      this.pinError = { key: errorMessageKey(result.error.code) };
+      this.pinError = { key: errorWords('staffEntry', result.error.code) };
       this.session = 'locked';
       return;
     }
@@ -99,7 +99,7 @@ export class StaffState extends JourneyController {
         this.pinError =
           code === 'staff_pin_lockout' && retryAfterSeconds
             ? lockout(retryAfterSeconds)
-            : { key: errorMessageKey(code) };
+            : { key: errorWords('staffUnlock', code) };
         return;
       }
       this.pinError = null;
@@ -127,7 +127,7 @@ export class StaffState extends JourneyController {
       const result = await this.guard(this.api.staffSyncNow({}));
       if (!result || this.#ended(result)) return;
       if (!result.ok) {
-        this.notice = errorMessageKey(result.error.code);
+        this.notice = errorWords('staffSyncNow', result.error.code);
         return;
       }
       this.status = { ...this.status, outbox: result.value.outbox, lastSyncAt: result.value.lastSyncAt };
@@ -154,7 +154,7 @@ export class StaffState extends JourneyController {
       const result = await this.guard(this.api.staffStartAssisted({ journey }));
       if (!result || this.#ended(result)) return;
       if (!result.ok) {
-        this.notice = errorMessageKey(result.error.code);
+        this.notice = errorWords('staffStartAssisted', result.error.code);
         return;
       }
       // The session is over in the core: nothing of the panel stays behind the tenant's journey.
@@ -167,7 +167,7 @@ export class StaffState extends JourneyController {
   async reenrol(): Promise<void> {
     const result = await this.api.setupBegin({});
     if (this.#ended(result)) return;
-    if (!result.ok) this.notice = errorMessageKey(result.error.code);
+    if (!result.ok) this.notice = errorWords('setupBegin', result.error.code);
   }
 
   /** « Quitter le mode personnel »: the core forgets the session, the kiosk goes back to its attract screen. */
@@ -199,7 +199,7 @@ export class StaffState extends JourneyController {
       const result = await this.guard(call());
       if (!result || this.#ended(result)) return;
       if (!result.ok) {
-        this.notice = errorMessageKey(result.error.code);
+        this.notice = errorWords('staffSetOutOfService', result.error.code);
         return;
       }
       this.saved++;

@@ -3,7 +3,7 @@ import type { CallOutput, KioskClient } from '../../../../shared/kiosk-api/types
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../../shared/locale';
 import { A11ySettings } from '../a11y/a11y-settings.svelte';
 import { inHelp, type HelpScreen } from '../help/help-topics';
-import { errorMessageKey } from '../i18n/errors';
+import { errorWords } from '../i18n/errors';
 import { I18n } from '../i18n/i18n.svelte';
 import type { MessageKey } from '../i18n/catalogue';
 
@@ -132,7 +132,7 @@ export class KioskState {
       const result = await this.api.startVisit({});
       if (result.ok) this.screen = 'home';
       else {
-        this.notice = errorMessageKey(result.error.code);
+        this.notice = errorWords('startVisit', result.error.code);
         if (result.error.code === 'out_of_service') this.outOfService = true;
       }
     } finally {
