@@ -98,12 +98,16 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     return json(404, fail('not_found'));
   }
 
+  // Once closing, a response in flight ends its connection: a kept-alive one would hold close() for
+  // the whole keep-alive time (72 s) after closeIdleConnections() had already passed it by.
+  let closing = false;
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     void route(request)
       // A malformed name or anything unforeseen: a 4xx with a code, never a 500 nor a stack.
       .catch((): Answer => json(400, fail('invalid_input')))
       .then(({ status, body, headers }) => {
-        response.writeHead(status, { ...securityHeaders(), 'X-Frame-Options': 'DENY', ...headers });
+        const ending = closing ? { Connection: 'close' } : {};
+        response.writeHead(status, { ...securityHeaders(), 'X-Frame-Options': 'DENY', ...headers, ...ending });
         response.end(body);
       });
   });
@@ -122,6 +126,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     launchUrl: `http://127.0.0.1:${port}/launch?k=${launchToken}`,
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
         server.close(() => resolve());
         server.closeIdleConnections();
       }),
