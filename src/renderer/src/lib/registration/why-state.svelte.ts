@@ -1,5 +1,6 @@
 import type { CallOutput, KioskClient } from '../../../../shared/kiosk-api/types';
 import type { MessageKey } from '../i18n/catalogue';
+import { errorWords } from '../i18n/errors';
 
 type WhyKind = CallOutput<'assistedWhy'>['kind'];
 
@@ -9,13 +10,6 @@ const KIND_WORDS: Record<WhyKind, MessageKey> = {
   already_active: 'staff.why.kind.already_active',
   pending_activation: 'staff.why.kind.pending_activation',
   too_many_attempts: 'staff.why.kind.too_many_attempts',
-};
-
-const REFUSAL_WORDS: Record<string, MessageKey> = {
-  why_not_assisted: 'staff.why.refused.why_not_assisted',
-  why_no_attempt: 'staff.why.refused.why_no_attempt',
-  why_refused: 'staff.why.refused.why_refused',
-  why_limit: 'staff.why.refused.why_limit',
 };
 
 /** « Pourquoi ? » after a refused step 1 of an assisted registration: asked once, answered in words. */
@@ -33,7 +27,7 @@ export class WhyState {
       const result = await this.api.assistedWhy({});
       this.answer = result.ok
         ? { key: KIND_WORDS[result.value.kind], kind: result.value.kind }
-        : { key: REFUSAL_WORDS[result.error.code] ?? 'error.unreachable', kind: null };
+        : { key: errorWords('assistedWhy', result.error.code), kind: null };
     } finally {
       this.busy = false;
     }

@@ -1,6 +1,7 @@
 import type { SetupMode } from '../../../../shared/kiosk-api/setup';
 import type { CallOutput, KioskClient } from '../../../../shared/kiosk-api/types';
 import type { MessageKey } from '../i18n/catalogue';
+import { errorWords } from '../i18n/errors';
 
 export type SetupSummary = CallOutput<'setupEnrol'>;
 export type SetupField = 'portalUrl' | 'enrolmentCode' | 'label' | 'pin' | 'pinAgain';
@@ -9,18 +10,6 @@ export type SetupField = 'portalUrl' | 'enrolmentCode' | 'label' | 'pin' | 'pinA
 export const SETUP_POLL_MS = 1_500;
 const PIN_FORMAT = /^\d{4,8}$/;
 const LABEL_FORMAT = /^[\p{L}\p{N} ._'-]{1,64}$/u;
-
-const ERROR_WORDS: Record<string, MessageKey> = {
-  portal_address_invalid: 'setup.error.portal_address_invalid',
-  portal_address_insecure: 'setup.error.portal_address_insecure',
-  portal_unreachable: 'setup.error.portal_unreachable',
-  enrolment_code_invalid: 'setup.error.enrolment_code_invalid',
-  enrolment_code_used: 'setup.error.enrolment_code_used',
-  enrolment_code_expired: 'setup.error.enrolment_code_expired',
-  pin_mismatch: 'setup.error.pin_mismatch',
-  pin_required: 'setup.error.pin_required',
-  setup_not_allowed: 'setup.error.setup_not_allowed',
-};
 
 /**
  * The set-up screen as staff see it: the kiosk core says which screen is needed (`mode`); this
@@ -97,7 +86,7 @@ export class SetupState {
         await this.refresh();
         return;
       }
-      const key = ERROR_WORDS[answer.error.code] ?? 'setup.error.portal_unreachable';
+      const key = errorWords('setupEnrol', answer.error.code);
       const field = answer.error.fields?.[0] as SetupField | undefined;
       if (field) this.errors = { [field]: key };
       else this.notice = key;
