@@ -29,6 +29,9 @@ test.use({ kioskEnv: { KIOSK_STAFF_PIN_HASH: DEMO_STAFF_PIN_HASH } });
 // Waits for the portal's answer, a staff PIN at the OWASP cost, the status poll: a long walk.
 test.describe.configure({ timeout: 180_000 });
 
+/** The visit is over: the attract screen, back in the default language (a language tapped before would be undone). */
+const atAttract = (page: Page) => expect(page.getByRole('button', { name: fr['attract.prompt'] })).toBeVisible();
+
 /** Walks the offline screens in `lang`, calling `at` on each. Demo tenants 90–99 are this spec's. */
 async function offlineScreens(page: Page, lang: Lang, tenant: number, at: (name: string) => Promise<void>) {
   const words = catalogue(lang);
@@ -65,6 +68,7 @@ async function offlineScreens(page: Page, lang: Lang, tenant: number, at: (name:
   await at('queued');
 
   await page.locator('.queued button.primary').tap();
+  await atAttract(page);
   await visit();
   await page.locator('.cards button').nth(1).tap();
   await page.locator('#login-email').fill(email);
@@ -74,6 +78,7 @@ async function offlineScreens(page: Page, lang: Lang, tenant: number, at: (name:
   await at('login-offline');
 
   await page.getByRole('button', { name: words['action.finish'] }).first().tap();
+  await atAttract(page);
   if (lang !== 'fr') await page.getByRole('navigation').getByRole('button', { name: OWN_NAMES[lang] }).tap();
   await page.getByRole('button', { name: words['staff.entry.button'], exact: true }).tap();
   for (const digit of DEMO_STAFF_PIN) await keyboard(page).locator(`[data-skbtn="${digit}"]`).tap();
@@ -107,6 +112,7 @@ for (const lang of ['fr', 'ar'] as const) {
         route.fulfill({ json: { ok: true, value: { link: 'degraded', checkedAt: new Date().toISOString() } } }),
       );
       await page.getByRole('button', { name: words['staff.leave'] }).tap();
+      await atAttract(page);
       if (lang !== 'fr') await page.getByRole('navigation').getByRole('button', { name: OWN_NAMES[lang] }).tap();
       await expect(page.getByRole('status', { name: words['status.label'] })).toContainText(words['status.degraded']!, {
         timeout: 20_000,

@@ -166,7 +166,15 @@ export class KioskState {
    * « Terminer » and, later, the idle timeout: the screen is wiped first, whatever the core
    * answers, so the next person never sees this visit.
    */
-  async finish(reason: 'finished' | 'idle' = 'finished'): Promise<void> {
+  /**
+   * Staff left their panel: the attract screen comes at once (no PIN screen while the info is
+   * re-read), then speaks the default language staff may just have changed.
+   */
+  leaveStaff(): Promise<void> {
+    return this.finish('finished', { rereadInfo: true });
+  }
+
+  async finish(reason: 'finished' | 'idle' = 'finished', options: { rereadInfo?: boolean } = {}): Promise<void> {
     // An assisted visit ends where it began, at the staff PIN (the staff session ended with it).
     this.screen = this.assisted ? 'staff' : 'attract';
     this.assisted = null;
@@ -176,6 +184,12 @@ export class KioskState {
     this.helpOrigin = null;
     this.a11y.reset();
     for (const wipe of this.#wipers) wipe();
-    await Promise.all([this.i18n.setLanguage(this.defaultLanguage), this.api.endVisit({ reason })]);
+    // Re-reading the info (staff may have changed the default language) happens after the screen
+    // has switched, and it leaves alone a language the next tenant tapped meanwhile.
+    const language = async () => {
+      if (options.rereadInfo) await this.refreshInfo();
+      if (!this.#languageChosen) await this.i18n.setLanguage(this.defaultLanguage);
+    };
+    await Promise.all([language(), this.api.endVisit({ reason })]);
   }
 }
