@@ -34,7 +34,9 @@ function heldInfo() {
 describe('KioskState.leaveStaff (the info re-read)', () => {
   it('shows the attract screen at once, then speaks the default language staff just chose', async () => {
     const getInfo = heldInfo();
-    const kiosk = new KioskState(client({ getInfo: getInfo.getInfo, endVisit: () => ({ ok: true, value: { wiped: true } }) }));
+    const kiosk = new KioskState(
+      client({ getInfo: getInfo.getInfo, endVisit: () => ({ ok: true, value: { wiped: true } }) }),
+    );
     await kiosk.refreshInfo();
     kiosk.screen = 'staff';
     await kiosk.setLanguage('ar');
@@ -50,7 +52,9 @@ describe('KioskState.leaveStaff (the info re-read)', () => {
 
   it('leaves alone a language the next tenant tapped while the info was on its way', async () => {
     const getInfo = heldInfo();
-    const kiosk = new KioskState(client({ getInfo: getInfo.getInfo, endVisit: () => ({ ok: true, value: { wiped: true } }) }));
+    const kiosk = new KioskState(
+      client({ getInfo: getInfo.getInfo, endVisit: () => ({ ok: true, value: { wiped: true } }) }),
+    );
     await kiosk.refreshInfo();
     kiosk.screen = 'staff';
     getInfo.hold();
@@ -63,7 +67,9 @@ describe('KioskState.leaveStaff (the info re-read)', () => {
 
   it('still goes back to the default language when the info cannot be read', async () => {
     const getInfo = heldInfo();
-    const kiosk = new KioskState(client({ getInfo: getInfo.getInfo, endVisit: () => ({ ok: true, value: { wiped: true } }) }));
+    const kiosk = new KioskState(
+      client({ getInfo: getInfo.getInfo, endVisit: () => ({ ok: true, value: { wiped: true } }) }),
+    );
     await kiosk.refreshInfo();
     await kiosk.setLanguage('ar');
     getInfo.set({ ok: false, error: { code: 'unavailable' } });
