@@ -43,7 +43,8 @@ export const invalidFields = (fields: string[]) => fail('invalid_fields' as cons
 /** The portal names fields by their path in its body ("identity.dateOfBirth"); the screens by their own name. */
 const fieldName = (path: string) => path.split('.').at(-1) ?? path;
 
-type Step = 'identity' | 'details' | 'code' | 'resend';
+/** The resend has its own mapping, shared with the login screen and staff (common/activation-resend). */
+type Step = 'identity' | 'details' | 'code';
 
 /** The refusals each step expects from its portal route (see expectedRefusals). */
 const EXPECTED: Record<Step, ReadonlySet<string>> = {
@@ -51,17 +52,10 @@ const EXPECTED: Record<Step, ReadonlySet<string>> = {
   details: expectedRefusals('register', { input: true }),
   // already_active is no refusal: the flow moves on to `done` before it maps one.
   code: expectedRefusals('activateByCode', { except: ['already_active'] }),
-  resend: expectedRefusals('resendActivation'),
 };
 
-/**
- * Portal codes the screens know by another name; the rest keep the portal's. The portal's per-kiosk
- * resend cap (`rate_limited`) is, for the tenant, one more « wait before asking again ».
- */
-const RENAMED: Readonly<Record<string, RegistrationError>> = {
-  invalid_code: 'code_wrong',
-  rate_limited: 'resend_cooldown',
-};
+/** Portal codes the screens know by another name; the rest keep the portal's. */
+const RENAMED: Readonly<Record<string, RegistrationError>> = { invalid_code: 'code_wrong' };
 
 /**
  * A portal refusal → the kiosk's code for it. Whatever is not the tenant's to fix (the portal
@@ -81,7 +75,7 @@ export function fromPortal(error: PortalCallError, step: Step): Failure<Registra
     case 'too_many_attempts':
       return step === 'code' ? fail('code_locked') : fail('cooldown', retry);
     default:
-      // already_registered, email_in_use, terms_outdated, code_expired, resend_cooldown, resend_daily_cap
+      // already_registered, email_in_use, terms_outdated, code_expired
       return fail(RENAMED[error.code] ?? (error.code as RegistrationError), retry);
   }
 }

@@ -12,11 +12,12 @@ import type { PortalCallError, PortalClient } from '../../portal-client/client';
 import { checkCaptcha, logUnreachable } from '../common/checks';
 import type { JourneyOutbox } from '../common/journey-outbox';
 import { outcomeCode, unreachable } from '../common/journey-outbox';
+import { nextResendAt, sendActivationResend } from '../common/activation-resend';
 import { FlowLifetime } from '../common/flow-lifetime';
 import { secondsUntil } from '../common/machine';
 import { maskEmail } from '../common/mask-email';
 import { fromPortal, identityProblems, invalidFields, loginDetailsProblems, type RegistrationError } from './errors';
-import { queuedRefusal, registeredValue, RESEND_GUESS_MS } from './queued';
+import { queuedRefusal } from './queued';
 import type { RegistrationState } from './state';
 import { registrationMachine, type RegistrationEvent } from './transitions';
 
@@ -192,7 +193,7 @@ export class RegistrationFlow {
       }
       await this.options.journey.record('registration', outcomeCode(outcome));
       if (outcome.state === 'refused') return this.#refused('submitLoginDetails', outcome.error, 'details');
-      const resendAvailableAt = registeredValue(outcome.value, this.#now());
+      const resendAvailableAt = nextResendAt(outcome.value, this.#now());
       const moved = this.#flow.apply({
         type: 'details_accepted',
         email: body.email,
@@ -230,12 +231,10 @@ export class RegistrationFlow {
     return this.#flow.once('resendActivation', input, false, async (generation, state) => {
       if (!registrationMachine.allows(state, 'activation_resent')) return fail('wrong_step');
       const body = { email: state.email, language: input.language ?? state.language };
-      // Each resend is its own row (own Idempotency-Key): asking again later is a new request.
-      const { outcome } = await this.options.journey.send('resend_activation', body);
+      const sent = await sendActivationResend(this.options.journey, body, this.#now, this.options.logger);
       if (generation !== this.#flow.generation) return fail('flow_expired');
-      if (outcome.state === 'refused') return this.#refused('resendActivation', outcome.error, 'resend');
-      const queued = outcome.state === 'pending';
-      const resendAvailableAt = queued ? this.#now() + RESEND_GUESS_MS : registeredValue(outcome.value, this.#now());
+      if (!sent.ok) return sent;
+      const { queued, resendAvailableAt } = sent.value;
       return (
         this.#flow.apply({ type: 'activation_resent', resendAvailableAt }) ??
         ok({ resendAvailableInSeconds: secondsUntil(resendAvailableAt, this.#now()), queued })
@@ -254,7 +253,7 @@ export class RegistrationFlow {
     if (outcome.state === 'pending') return;
     void this.options.journey.record('registration', outcomeCode(outcome), 'late');
     if (outcome.state === 'delivered') {
-      this.#flow.apply({ type: 'queued_delivered', resendAvailableAt: registeredValue(outcome.value, this.#now()) });
+      this.#flow.apply({ type: 'queued_delivered', resendAvailableAt: nextResendAt(outcome.value, this.#now()) });
       return;
     }
     const refused = queuedRefusal(fromPortal(outcome.error, 'details').error.code);

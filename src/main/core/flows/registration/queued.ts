@@ -1,21 +1,4 @@
-import { z } from 'zod';
 import type { QueuedRefusal } from '../../../../shared/kiosk-api/registration';
-import { isoDateTime } from '../../../../shared/portal-api/common';
-
-/**
- * When a resend is queued the portal has not said when the next one may be asked for: the screen
- * waits this long, the portal's usual cool-down, rather than offer a button that would only queue
- * a second email.
- */
-export const RESEND_GUESS_MS = 60_000;
-
-const withResendTime = z.object({ resendAvailableAt: isoDateTime });
-
-/** When the next activation email may be asked for, from the portal's answer to register / resend. */
-export function registeredValue(value: unknown, now: number): number {
-  const parsed = withResendTime.safeParse(value);
-  return parsed.success ? Date.parse(parsed.data.resendAvailableAt) : now + RESEND_GUESS_MS;
-}
 
 /**
  * A queued registration refused on delivery, as the kiosk's refusal code (already mapped by the
