@@ -4,6 +4,7 @@ import { checkDateOfBirth, isoToday } from '../../../../shared/rules/date-of-bir
 import { emailKey, emailSchema } from '../../../../shared/rules/email';
 import { failedPasswordRules } from '../../../../shared/rules/password-policy';
 import type { PortalCallError } from '../../portal-client/client';
+import { invalidFields } from '../common/checks';
 import { expectedRefusals } from '../common/refusals';
 
 /** Every refusal a registration call may answer, as the contract lists them. */
@@ -37,8 +38,6 @@ export function loginDetailsProblems(input: LoginDetailsInput, termsVersion: str
   else if (input.acceptedTermsVersion !== termsVersion) problems.push('acceptedTermsVersion:outdated');
   return problems;
 }
-
-export const invalidFields = (fields: string[]) => fail('invalid_fields' as const, { fields });
 
 /** The portal names fields by their path in its body ("identity.dateOfBirth"); the screens by their own name. */
 const fieldName = (path: string) => path.split('.').at(-1) ?? path;
