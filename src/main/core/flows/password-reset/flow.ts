@@ -148,10 +148,7 @@ export class PasswordResetFlow {
         await this.options.journey.record('password_reset', 'confirm_queued');
         return moved ?? ok({ step: 'done' as const, queued: true });
       }
-      await this.options.journey.record(
-        'password_reset',
-        outcome.state === 'delivered' ? 'confirmed' : outcomeCode(outcome),
-      );
+      await this.options.journey.record('password_reset', outcomeCode(outcome, 'confirmed'));
       if (outcome.state === 'refused') return this.#refused('confirmReset', outcome.error, 'confirm');
       return this.#flow.apply({ type: 'password_changed' }) ?? ok({ step: 'done' as const, queued: false });
     });
@@ -161,11 +158,7 @@ export class PasswordResetFlow {
   #settled(id: OutboxEntryId, outcome: DeliveryOutcome): void {
     const state = this.#flow.held;
     if (state?.step !== 'done-queued' || state.entryId !== id || outcome.state === 'pending') return;
-    void this.options.journey.record(
-      'password_reset',
-      outcome.state === 'delivered' ? 'confirmed' : outcomeCode(outcome),
-      'late',
-    );
+    void this.options.journey.record('password_reset', outcomeCode(outcome, 'confirmed'), 'late');
     if (outcome.state === 'delivered') {
       this.#flow.apply({ type: 'password_changed' });
       return;

@@ -1,3 +1,4 @@
+import type { QueuedRefusal } from '../../../../shared/kiosk-api/registration';
 import type { CallError } from '../../../../shared/kiosk-api/types';
 import { fail, type Failure } from '../../../../shared/result';
 import { checkDateOfBirth, isoToday } from '../../../../shared/rules/date-of-birth';
@@ -76,5 +77,27 @@ export function fromPortal(error: PortalCallError, step: Step): Failure<Registra
     default:
       // already_registered, email_in_use, terms_outdated, code_expired
       return fail(RENAMED[error.code] ?? (error.code as RegistrationError), retry);
+  }
+}
+
+/**
+ * A queued registration refused on delivery, as the kiosk's refusal code (already mapped by the
+ * flow's `fromPortal`) → what the screen says and the step that can fix it. A refusal that is not
+ * the tenant's to fix stays on the queued screen, which then says to ask the front desk.
+ */
+export function queuedRefusal(code: string): { code: QueuedRefusal; back: 'identity' | 'login-details' | null } {
+  switch (code) {
+    case 'identity_not_found':
+    case 'already_registered':
+      return { code, back: 'identity' };
+    case 'email_in_use':
+    case 'terms_outdated':
+    case 'cooldown':
+      return { code, back: 'login-details' };
+    case 'invalid_fields':
+      // The portal refused the password (its list of common passwords may be longer than ours).
+      return { code: 'weak_password', back: 'login-details' };
+    default:
+      return { code: 'not_delivered', back: null };
   }
 }

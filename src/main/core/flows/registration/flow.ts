@@ -16,8 +16,7 @@ import { nextResendAt, sendActivationResend } from '../common/activation-resend'
 import { FlowLifetime } from '../common/flow-lifetime';
 import { secondsUntil } from '../common/machine';
 import { maskEmail } from '../common/mask-email';
-import { fromPortal, identityProblems, loginDetailsProblems } from './errors';
-import { queuedRefusal } from './queued';
+import { fromPortal, identityProblems, loginDetailsProblems, queuedRefusal } from './errors';
 import type { RegistrationState } from './state';
 import { registrationMachine, type RegistrationEvent } from './transitions';
 
