@@ -2,11 +2,9 @@
 import { parseArgs } from 'node:util';
 import { agencyCodeSchema } from '../shared/portal-api/routes';
 import { CONFIG_OPTIONS, configFromArgs, runCli } from './cli/common';
-import { databaseKeyOf, databaseUrlOf } from './config';
-import { openPortalDatabase } from './db/open';
+import { openConfiguredDatabase } from './db/open';
 import { formatKiosk } from './kiosks/format';
 import { createKiosk, listKiosks, revokeKiosk } from './kiosks/service';
-import { findPortalResourcesDir } from './paths';
 import { loadPortalKeys } from './security/keys';
 
 const USAGE = `Usage: portal-admin <command> [--config FILE] [--data-dir DIR] [--database-url URL]
@@ -24,12 +22,7 @@ await runCli(USAGE, async () => {
   });
   const [command, arg] = positionals;
   const config = configFromArgs(values);
-  const opened = await openPortalDatabase({
-    url: databaseUrlOf(config),
-    authToken: config.databaseAuthToken,
-    encryptionKey: databaseKeyOf(config),
-    resourcesDir: findPortalResourcesDir(import.meta.dirname),
-  });
+  const opened = await openConfiguredDatabase(config);
   try {
     if (command === 'kiosk:create') {
       const agency = agencyCodeSchema.safeParse(values.agency ?? '');

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { createClient } from '@libsql/client';
 import { CONFIG_OPTIONS, configFromArgs, runCli } from './cli/common';
-import { databaseUrlOf } from './config';
+import { databaseKeyOf, databaseUrlOf } from './config';
 import { backupDatabase } from './db/backup';
 
 const USAGE = 'Usage: portal-backup --to FILE [--config FILE] [--data-dir DIR]';
@@ -18,10 +18,8 @@ await runCli(USAGE, async () => {
   const url = databaseUrlOf(config);
   if (!url.startsWith('file:'))
     throw new Error('a libSQL server keeps its own backups (docs/portal-operations.md); this copies a file database');
-  const client = createClient({
-    url,
-    ...(config.databaseEncryptionKey ? { encryptionKey: config.databaseEncryptionKey } : {}),
-  });
+  const encryptionKey = databaseKeyOf(config);
+  const client = createClient({ url, ...(encryptionKey ? { encryptionKey } : {}) });
   try {
     process.stdout.write(`Backup written: ${await backupDatabase(client, values.to)}\n`);
   } finally {

@@ -3,9 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_OPTIONS, configFromArgs, runCli } from './cli/common';
-import { databaseUrlOf } from './config';
-import { openPortalDatabase } from './db/open';
-import { findPortalResourcesDir } from './paths';
+import { openConfiguredDatabase } from './db/open';
 import { demoSignatories, toCsv } from './signatories/demo-data';
 import { upsertSignatories } from './signatories/store';
 
@@ -34,12 +32,7 @@ await runCli(USAGE, async () => {
   writeFileSync(out, toCsv(rows));
   process.stdout.write(`Wrote ${rows.length} fictional signatories to ${out}\n`);
   if (values.import) {
-    const opened = await openPortalDatabase({
-      url: databaseUrlOf(config),
-      authToken: config.databaseAuthToken,
-      encryptionKey: config.databaseEncryptionKey,
-      resourcesDir: findPortalResourcesDir(import.meta.dirname),
-    });
+    const opened = await openConfiguredDatabase(config);
     try {
       const started = performance.now();
       await upsertSignatories(opened.db, rows, new Date());

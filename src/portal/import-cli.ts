@@ -2,9 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CONFIG_OPTIONS, configFromArgs, runCli } from './cli/common';
-import { databaseKeyOf, databaseUrlOf } from './config';
-import { openPortalDatabase } from './db/open';
-import { findPortalResourcesDir } from './paths';
+import { openConfiguredDatabase } from './db/open';
 import { formatProblems, parseSignatoriesCsv } from './signatories/csv-import';
 import { upsertSignatories } from './signatories/store';
 
@@ -40,12 +38,7 @@ await runCli(USAGE, async () => {
     return;
   }
   const config = configFromArgs(values);
-  const opened = await openPortalDatabase({
-    url: databaseUrlOf(config),
-    authToken: config.databaseAuthToken,
-    encryptionKey: databaseKeyOf(config),
-    resourcesDir: findPortalResourcesDir(import.meta.dirname),
-  });
+  const opened = await openConfiguredDatabase(config);
   try {
     const report = await upsertSignatories(opened.db, parsed.rows, new Date());
     process.stdout.write(

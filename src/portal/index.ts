@@ -2,6 +2,5 @@
 export { loadPortalConfig, parsePortalConfig, PortalConfigError, type PortalConfig } from './config';
 export { startDemoPortal, DEMO_KIOSK_LABEL, type DemoPortal, type DemoPortalOptions } from './demo';
 export { startPortal, type RunningPortal, type StartPortalOptions } from './start';
-export { sealPayload } from './security/sealed';
 export { demoSignatories, DEMO_AGENCIES } from './signatories/demo-data';
 export type { ReceivedMail } from './mail/demo-receiver';

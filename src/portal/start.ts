@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { destination, pino, type Logger } from 'pino';
-import { databaseKeyOf, databaseUrlOf, parsePortalConfig, type PortalConfig } from './config';
+import { parsePortalConfig, type PortalConfig } from './config';
 import { PendingWork, type PortalContext, type PortalFaults } from './context';
-import { openPortalDatabase, type PortalDb } from './db/open';
+import { openConfiguredDatabase, type PortalDb } from './db/open';
 import { buildPortalApp } from './http/app';
 import { closeConnectionsWhenDraining, registerReadiness, serveUpdates } from './http/operations';
 import { createKiosk } from './kiosks/service';
@@ -88,12 +88,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
       },
       destination(2),
     );
-  const opened = await openPortalDatabase({
-    url: databaseUrlOf(config),
-    authToken: config.databaseAuthToken,
-    encryptionKey: databaseKeyOf(config),
-    resourcesDir,
-  });
+  const opened = await openConfiguredDatabase(config, resourcesDir);
   let receiver: DemoReceiver | null = null;
   let mailer: Mailer | undefined;
   let worker: MailWorker | undefined;

@@ -178,7 +178,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   });
   const clock = () => (now ? now() : new Date()).getTime();
   const tools = new StaffTools({ staff, journey, portal: client, assisted, registration, logger, now: clock });
-  const loginResend = new LoginActivationResend({ login, journey, now: clock });
+  const loginResend = new LoginActivationResend({ login, journey, now: clock, logger });
   // A staff session ends with the visit: « Terminer », idle, the next visit, a restart.
   visits.onWipe((reason) => staff.endSession(reason));
   const setup =

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { databaseKeyOf, databaseUrlOf, type PortalConfig } from '../config';
+import { findPortalResourcesDir } from '../paths';
 import * as schema from './schema';
 
 export type PortalDb = LibSQLDatabase<typeof schema> & { $client: Client };
@@ -52,4 +54,20 @@ export async function openPortalDatabase(options: {
     client.close();
     throw error;
   }
+}
+
+/**
+ * The database a portal's configuration names: its URL, token and key (given, or read from
+ * `databaseKeyFile`), for the service and every command alike.
+ */
+export function openConfiguredDatabase(
+  config: PortalConfig,
+  resourcesDir: string = findPortalResourcesDir(),
+): Promise<OpenedPortalDb> {
+  return openPortalDatabase({
+    url: databaseUrlOf(config),
+    authToken: config.databaseAuthToken,
+    encryptionKey: databaseKeyOf(config),
+    resourcesDir,
+  });
 }

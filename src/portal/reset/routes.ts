@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { linkTokenSchema } from '../../shared/portal-api/common';
 import { portalRoutes, RESET_PAGE_PATH } from '../../shared/portal-api/routes';
-import type { PasswordRule } from '../../shared/rules/password-policy';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordRule } from '../../shared/rules/password-policy';
 import type { PortalContext } from '../context';
 import { ApiError } from '../http/errors';
 import { registerRoute } from '../http/route';
@@ -11,8 +11,8 @@ import { peekLink } from '../security/one-time';
 import { confirmResetByCode, confirmResetByLink, requestReset } from './service';
 
 const RULE_TEXT: Record<PasswordRule, string> = {
-  min_length: 'au moins 8 caractères',
-  max_length: 'au plus 128 caractères',
+  min_length: `au moins ${PASSWORD_MIN_LENGTH} caractères`,
+  max_length: `au plus ${PASSWORD_MAX_LENGTH} caractères`,
   lower: 'au moins 1 minuscule',
   upper: 'au moins 1 majuscule',
   digit: 'au moins 1 chiffre',

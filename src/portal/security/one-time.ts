@@ -5,6 +5,19 @@ import { hashCode, hashToken, randomCode, randomToken, sameHash } from './tokens
 
 export type SecretPurpose = 'activation' | 'reset';
 
+/** The account's unused secrets of `purpose` (the latest one is the valid one). */
+const unusedOf = (accountId: string, purpose: SecretPurpose) =>
+  and(eq(oneTimeSecrets.accountId, accountId), eq(oneTimeSecrets.purpose, purpose), isNull(oneTimeSecrets.usedAt));
+
+/** The secret of a link that is unused and not expired. */
+const liveLink = (token: string, purpose: SecretPurpose, now: Date) =>
+  and(
+    eq(oneTimeSecrets.linkHash, hashToken(token)),
+    eq(oneTimeSecrets.purpose, purpose),
+    isNull(oneTimeSecrets.usedAt),
+    gt(oneTimeSecrets.linkExpiresAt, now.toISOString()),
+  );
+
 /**
  * Issues a link token and a 6-digit code for one purpose; earlier unused ones of the same purpose
  * stop working, so only the latest email is valid.
@@ -20,13 +33,7 @@ export async function issueSecret(
   await tx
     .update(oneTimeSecrets)
     .set({ usedAt: input.now.toISOString() })
-    .where(
-      and(
-        eq(oneTimeSecrets.accountId, input.accountId),
-        eq(oneTimeSecrets.purpose, input.purpose),
-        isNull(oneTimeSecrets.usedAt),
-      ),
-    );
+    .where(unusedOf(input.accountId, input.purpose));
   await tx.insert(oneTimeSecrets).values({
     accountId: input.accountId,
     purpose: input.purpose,
@@ -44,14 +51,7 @@ export async function peekLink(db: PortalDb, token: string, purpose: SecretPurpo
   const row = await db
     .select({ accountId: oneTimeSecrets.accountId })
     .from(oneTimeSecrets)
-    .where(
-      and(
-        eq(oneTimeSecrets.linkHash, hashToken(token)),
-        eq(oneTimeSecrets.purpose, purpose),
-        isNull(oneTimeSecrets.usedAt),
-        gt(oneTimeSecrets.linkExpiresAt, now.toISOString()),
-      ),
-    )
+    .where(liveLink(token, purpose, now))
     .get();
   return row?.accountId ?? null;
 }
@@ -66,14 +66,7 @@ export async function consumeLink(
   const rows = await tx
     .update(oneTimeSecrets)
     .set({ usedAt: now.toISOString() })
-    .where(
-      and(
-        eq(oneTimeSecrets.linkHash, hashToken(token)),
-        eq(oneTimeSecrets.purpose, purpose),
-        isNull(oneTimeSecrets.usedAt),
-        gt(oneTimeSecrets.linkExpiresAt, now.toISOString()),
-      ),
-    )
+    .where(liveLink(token, purpose, now))
     .returning({ accountId: oneTimeSecrets.accountId });
   return rows[0]?.accountId ?? null;
 }
@@ -88,13 +81,7 @@ export async function useCode(
   const row = await tx
     .select()
     .from(oneTimeSecrets)
-    .where(
-      and(
-        eq(oneTimeSecrets.accountId, input.accountId),
-        eq(oneTimeSecrets.purpose, input.purpose),
-        isNull(oneTimeSecrets.usedAt),
-      ),
-    )
+    .where(unusedOf(input.accountId, input.purpose))
     .orderBy(desc(oneTimeSecrets.id))
     .get();
   if (!row) return 'invalid';

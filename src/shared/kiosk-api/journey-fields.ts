@@ -30,6 +30,13 @@ export const emailCodeSchema = z.string().regex(/^\d{6}$/, 'six digits');
  */
 export const typedEmailSchema = z.string().max(EMAIL_MAX_LENGTH + 20);
 
+/** Opens the visit's journey at its first step, dropping any earlier one of this visit. */
+export const startJourneyCall = <S extends string>(firstStep: S) =>
+  defineCall({
+    input: z.strictObject({}),
+    output: z.strictObject({ step: z.literal(firstStep), expiresInSeconds: seconds }),
+  });
+
 /** Leaves a journey; the visit goes on. */
 export const cancelJourneyCall = () =>
   defineCall({

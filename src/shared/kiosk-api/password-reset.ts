@@ -8,6 +8,7 @@ import {
   emailCodeSchema,
   FLOW_ERRORS,
   seconds,
+  startJourneyCall,
   typedEmailSchema,
 } from './journey-fields';
 
@@ -58,10 +59,7 @@ export const passwordResetCalls = {
   }),
 
   /** Opens the visit's reset at step 1, dropping any earlier one of this visit. */
-  startReset: defineCall({
-    input: z.strictObject({}),
-    output: z.strictObject({ step: z.literal('request'), expiresInSeconds: seconds }),
-  }),
+  startReset: startJourneyCall('request'),
 
   /** Leaves the reset (the visit goes on); the address it held is forgotten. */
   cancelReset: cancelJourneyCall(),

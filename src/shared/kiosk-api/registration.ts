@@ -4,7 +4,14 @@ import { typedAccountNumberSchema } from '../rules/account-number';
 import { personNameSchema } from '../rules/canonical-name';
 import { PASSWORD_RULES, passwordFieldSchema } from '../rules/password-policy';
 import { defineCall } from './define';
-import { cancelJourneyCall, captchaFields, emailCodeSchema, FLOW_ERRORS, seconds } from './journey-fields';
+import {
+  cancelJourneyCall,
+  captchaFields,
+  emailCodeSchema,
+  FLOW_ERRORS,
+  seconds,
+  startJourneyCall,
+} from './journey-fields';
 
 /**
  * First registration at the kiosk, the calls of its screens. The flow lives in
@@ -89,10 +96,7 @@ export const registrationCalls = {
   }),
 
   /** Opens the visit's registration at step 1, dropping any earlier one of this visit. */
-  startRegistration: defineCall({
-    input: z.strictObject({}),
-    output: z.strictObject({ step: z.literal('identity'), expiresInSeconds: seconds }),
-  }),
+  startRegistration: startJourneyCall('identity'),
 
   /** Leaves the registration (the visit goes on). */
   cancelRegistration: cancelJourneyCall(),

@@ -25,23 +25,16 @@ export interface RouteSpec<
   errors: readonly PortalErrorCode[];
 }
 
+/** What a route may leave out: no body, no query, status 200, no error of its own. */
+type Defaulted = 'body' | 'query' | 'status' | 'errors';
+
 export const defineRoute = <
   V extends z.ZodType,
   B extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
->(spec: {
-  method: 'GET' | 'POST';
-  path: string;
-  auth: RouteAuth;
-  session?: boolean;
-  summary: string;
-  tags: string[];
-  body?: B;
-  query?: Q;
-  status?: 200 | 201 | 202;
-  value: V;
-  errors?: readonly PortalErrorCode[];
-}): RouteSpec<B, Q, V> => ({
+>(
+  spec: Omit<RouteSpec<B, Q, V>, Defaulted> & Partial<Pick<RouteSpec<B, Q, V>, Defaulted>>,
+): RouteSpec<B, Q, V> => ({
   ...spec,
   body: spec.body as B,
   query: spec.query as Q,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEALED_CONTENT_TYPE } from '../../../src/shared/portal-api';
-import { sealPayload } from '../../../src/portal';
+import { seal } from '../../../src/main/core/outbox/seal';
 import { portalSecrets } from '../../../src/portal/db/schema';
 import { loadPortalKeys } from '../../../src/portal/security/keys';
 import { identityOf, startHarness, STRONG_PASSWORD, TEST_SIGNATORIES, type Harness } from './harness';
@@ -122,7 +122,7 @@ describe('sealed payloads', () => {
       password: STRONG_PASSWORD,
       acceptedTermsVersion: '2025-01',
     };
-    const sealed = sealPayload(sealing, body);
+    const sealed = seal(sealing, body);
     expect(JSON.stringify(sealed)).not.toContain(STRONG_PASSWORD);
     const r = await h.call('POST', '/v1/registrations', {
       credential,
@@ -130,7 +130,7 @@ describe('sealed payloads', () => {
       contentType: SEALED_CONTENT_TYPE,
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    const tampered = { ...sealPayload(sealing, body), tag: 'A'.repeat(22) };
+    const tampered = { ...seal(sealing, body), tag: 'A'.repeat(22) };
     const bad = await h.call('POST', '/v1/registrations', {
       credential,
       raw: JSON.stringify(tampered),

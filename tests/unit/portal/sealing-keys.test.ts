@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sealPayload, startPortal, type RunningPortal } from '../../../src/portal';
+import { seal } from '../../../src/main/core/outbox/seal';
+import { startPortal, type RunningPortal } from '../../../src/portal';
 import { sealingKeys } from '../../../src/portal/db/schema';
 import { loadPortalKeys } from '../../../src/portal/security/keys';
 import { SEALED_CONTENT_TYPE } from '../../../src/shared/portal-api';
@@ -55,7 +56,7 @@ describe('sealing key rotation (issue 9, item 2)', () => {
   it('the admin CLI rotates: /v1/keys serves the new key at once, a body sealed to the old one still opens', async () => {
     const old = await currentKey();
     const body = registration(1, 'rotation-grace@exemple.invalid');
-    const sealedToOld = sealPayload(old, body);
+    const sealedToOld = seal(old, body);
     const out = await rotateWithCli();
     const fresh = await currentKey();
     expect(fresh.keyId).not.toBe(old.keyId);
@@ -68,8 +69,8 @@ describe('sealing key rotation (issue 9, item 2)', () => {
 
   it('a retired key opens bodies for 30 days by default, then no more', async () => {
     const old = await currentKey();
-    const early = sealPayload(old, registration(7, 'rotation-29-days@exemple.invalid'));
-    const late = sealPayload(old, registration(2, 'rotation-31-days@exemple.invalid'));
+    const early = seal(old, registration(7, 'rotation-29-days@exemple.invalid'));
+    const late = seal(old, registration(2, 'rotation-31-days@exemple.invalid'));
     await rotateOnTestClock();
     h.clock.advance(29 * 86_400);
     expect((await sendSealed(early, 'idem-rotation-29-days')).status).toBe(201);
@@ -80,7 +81,7 @@ describe('sealing key rotation (issue 9, item 2)', () => {
   it('past the grace period: sealing_key_retired, never stored, so the re-sealed retry with the same key succeeds', async () => {
     const old = await currentKey();
     const body = registration(2, 'rotation-late@exemple.invalid');
-    const sealedToOld = sealPayload(old, body);
+    const sealedToOld = seal(old, body);
     await rotateOnTestClock();
     h.clock.advance(30 * 86_400 + 1);
     const refused = await sendSealed(sealedToOld, 'idem-rotation-late-1');
@@ -89,7 +90,7 @@ describe('sealing key rotation (issue 9, item 2)', () => {
     // Same refusal on a second try: it was not stored as the key's answer…
     expect((await sendSealed(sealedToOld, 'idem-rotation-late-1')).body.error.code).toBe('sealing_key_retired');
     // …and the kiosk's retry, sealed again to the current key, is a first request, not idempotency_key_reused.
-    const resealed = await sendSealed(sealPayload(await currentKey(), body), 'idem-rotation-late-1');
+    const resealed = await sendSealed(seal(await currentKey(), body), 'idem-rotation-late-1');
     expect(resealed.status, JSON.stringify(resealed.body)).toBe(201);
     expect(resealed.headers.get('idempotent-replayed')).toBeNull();
   });
@@ -97,10 +98,10 @@ describe('sealing key rotation (issue 9, item 2)', () => {
   it('an unknown key id is sealing_key_retired; a tampered body under a live key stays sealed_payload_invalid', async () => {
     const key = await currentKey();
     const body = registration(5, 'rotation-unknown@exemple.invalid');
-    const unknown = await sendSealed({ ...sealPayload(key, body), keyId: 'not-a-key-id' }, 'idem-rotation-unknown');
+    const unknown = await sendSealed({ ...seal(key, body), keyId: 'not-a-key-id' }, 'idem-rotation-unknown');
     expect(unknown.status).toBe(409);
     expect(unknown.body.error.code).toBe('sealing_key_retired');
-    const tampered = await sendSealed({ ...sealPayload(key, body), tag: 'A'.repeat(22) }, 'idem-rotation-tampered');
+    const tampered = await sendSealed({ ...seal(key, body), tag: 'A'.repeat(22) }, 'idem-rotation-tampered');
     expect(tampered.status).toBe(400);
     expect(tampered.body.error.code).toBe('sealed_payload_invalid');
   });
@@ -130,7 +131,7 @@ describe('two portal processes on one database', () => {
     const key = ((await fromSecond.json()) as { value: { sealing: { keyId: string } } }).value.sealing;
     expect(key).toEqual(await currentKey());
     const r = await sendSealed(
-      sealPayload(key as Parameters<typeof sealPayload>[0], registration(6, 'two-portals@exemple.invalid')),
+      seal(key as Parameters<typeof seal>[0], registration(6, 'two-portals@exemple.invalid')),
       'idem-two-portals-1',
     );
     expect(r.status, JSON.stringify(r.body)).toBe(201);

@@ -93,7 +93,6 @@ describe('portal refusals → kiosk codes', () => {
       { code: 'invalid_fields', fields: ['dateOfBirth'] },
     ],
     [{ code: 'invalid_code' }, 'code', { code: 'code_wrong' }],
-    [{ code: 'resend_cooldown', retryAfterSeconds: 30 }, 'resend', { code: 'resend_cooldown', retryAfterSeconds: 30 }],
     [{ code: 'unreachable' }, 'identity', { code: 'portal_unreachable' }],
     [{ code: 'kiosk_unauthorized' }, 'identity', { code: 'portal_unreachable' }],
     [{ code: 'not_enrolled' }, 'details', { code: 'portal_unreachable' }],
@@ -106,7 +105,6 @@ describe('portal refusals → kiosk codes', () => {
       identity: 'submitIdentity',
       details: 'submitLoginDetails',
       code: 'activateByCode',
-      resend: 'resendActivation',
     } as const;
     for (const step of Object.keys(callOf) as (keyof typeof callOf)[]) {
       const listed = new Set<string>(kioskApi[callOf[step]].errors);

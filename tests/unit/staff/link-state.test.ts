@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEGRADED_AFTER_MS, linkState } from '../../../src/main/core/flows/common/link-state';
+import { DEGRADED_AFTER_MS, linkState } from '../../../src/main/core/portal-status';
 
 const now = new Date('2026-11-30T10:00:00.000Z');
 const waitingSince = (ms: number) => ({

@@ -1,9 +1,8 @@
 import { fail, ok } from '../../../shared/result';
 import type { HandlerGroup } from '../../../shared/kiosk-api';
 import type { KioskConfig } from '../config';
-import { linkState } from '../flows/common/link-state';
 import type { Outbox } from '../outbox/types';
-import type { PortalMonitor } from '../portal-status';
+import { linkState, type PortalMonitor } from '../portal-status';
 import type { KioskSettings } from '../staff/settings';
 import type { VisitTracker } from '../visits';
 import { LANGUAGES } from '../../../shared/locale';

@@ -36,18 +36,15 @@ export class StaffTools {
     email: string,
     language: Language | undefined,
   ): Promise<Result<CallOutput<'staffResendActivation'>, 'staff_locked' | 'invalid_fields' | ResendRefusal>> {
-    const { staff, journey, now } = this.options;
+    const { staff, journey, now, logger } = this.options;
     if (!staff.isActive()) {
       await staff.audit.record('resend_activation', 'refused', 'no_session');
       return fail('staff_locked');
     }
     const address = emailSchema.safeParse(normalizeEmail(email));
     if (!address.success) return fail('invalid_fields', { fields: ['email:invalid'] });
-    const sent = await sendActivationResend(
-      journey,
-      { email: address.data, language: language ?? DEFAULT_LANGUAGE },
-      now,
-    );
+    const body = { email: address.data, language: language ?? DEFAULT_LANGUAGE };
+    const sent = await sendActivationResend(journey, body, now, logger);
     await staff.audit.record(
       'resend_activation',
       sent.ok ? 'ok' : 'refused',

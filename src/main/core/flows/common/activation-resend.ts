@@ -1,32 +1,61 @@
-import { fail, ok, type Result } from '../../../../shared/result';
+import { z } from 'zod';
 import type { Language } from '../../../../shared/locale';
-import { fromPortal } from '../registration/errors';
-import { registeredValue, RESEND_GUESS_MS } from '../registration/queued';
+import { isoDateTime } from '../../../../shared/portal-api/common';
+import { fail, ok, type Failure, type Result } from '../../../../shared/result';
+import type { Logger } from '../../logger';
+import type { PortalCallError } from '../../portal-client/client';
+import { logUnreachable } from './checks';
 import type { JourneyOutbox } from './journey-outbox';
+import { expectedRefusals } from './refusals';
 
-export type ResendRefusal = 'resend_cooldown' | 'resend_daily_cap' | 'cooldown' | 'portal_unreachable';
+/** What a resend may be refused for, in every call that asks for one (registration, login, staff). */
+export type ResendRefusal = 'resend_cooldown' | 'resend_daily_cap' | 'portal_unreachable';
+
+/**
+ * When a resend is queued the portal has not said when the next one may be asked for: the screen
+ * waits this long, the portal's usual cool-down, rather than offer a button that would only queue
+ * a second email.
+ */
+export const RESEND_GUESS_MS = 60_000;
+
+const withResendTime = z.object({ resendAvailableAt: isoDateTime });
+
+/** When the next activation email may be asked for, from the portal's answer to register / resend. */
+export function nextResendAt(value: unknown, now: number): number {
+  const parsed = withResendTime.safeParse(value);
+  return parsed.success ? Date.parse(parsed.data.resendAvailableAt) : now + RESEND_GUESS_MS;
+}
+
+const EXPECTED = expectedRefusals('resendActivation');
+
+/**
+ * A portal refusal of a resend → the kiosk's code. The portal's per-kiosk cap (`rate_limited`) is,
+ * for the tenant, one more « wait before asking again »; what is not the tenant's to fix is
+ * `portal_unreachable` (see expectedRefusals).
+ */
+export function resendRefusal(error: PortalCallError): Failure<ResendRefusal> {
+  if (!EXPECTED.has(error.code)) return fail('portal_unreachable');
+  const code = error.code === 'rate_limited' ? 'resend_cooldown' : (error.code as ResendRefusal);
+  return fail(code, error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {});
+}
 
 /**
  * A new activation email for an address, as a row of the outbox like every effectful call (issue
- * #12): from the staff panel and from the login screen after `not_activated`. The portal answers
- * alike for any address and sends only to a pending account; `resendAvailableAt` is when another
- * may be asked for (the portal's word, or its usual interval when the row waits in the outbox).
+ * #12): from the registration's activation step, the staff panel and the login screen after
+ * `not_activated`. The portal answers alike for any address and sends only to a pending account;
+ * `resendAvailableAt` is when another may be asked for (the portal's word, or its usual interval
+ * when the row waits in the outbox). Each resend is its own row (own Idempotency-Key): asking again
+ * later is a new request.
  */
 export async function sendActivationResend(
   journey: JourneyOutbox,
   body: { email: string; language: Language },
   now: () => number,
+  logger: Logger,
 ): Promise<Result<{ queued: boolean; resendAvailableAt: number }, ResendRefusal>> {
   const { outcome } = await journey.send('resend_activation', body);
-  if (outcome.state === 'refused') {
-    const refused = fromPortal(outcome.error, 'resend');
-    const code = refused.error.code as ResendRefusal;
-    return fail(
-      code,
-      refused.error.retryAfterSeconds !== undefined ? { retryAfterSeconds: refused.error.retryAfterSeconds } : {},
-    );
-  }
+  if (outcome.state === 'refused')
+    return logUnreachable(logger, 'resendActivation', outcome.error, resendRefusal(outcome.error));
   const queued = outcome.state === 'pending';
-  const resendAvailableAt = queued ? now() + RESEND_GUESS_MS : registeredValue(outcome.value, now());
-  return ok({ queued, resendAvailableAt });
+  return ok({ queued, resendAvailableAt: queued ? now() + RESEND_GUESS_MS : nextResendAt(outcome.value, now()) });
 }

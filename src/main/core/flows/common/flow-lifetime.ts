@@ -8,7 +8,8 @@ export interface FlowLifetimeOptions<S extends { step: string }, E extends { typ
   name: string;
   /** Null: the flow never expires on its own (login: the visit's wipe ends it). */
   expireAfterSeconds: number | null;
-  now: () => number;
+  /** The flow's clock (tests set it); the system's by default. */
+  now?: (() => Date) | undefined;
   logger: Logger;
   machine: Pick<Machine<S, E>, 'transition'>;
   /** Whatever else the flow holds beside its state, forgotten with it (a check still running…). */
@@ -32,12 +33,16 @@ export class FlowLifetime<S extends { step: string }, E extends { type: string }
 
   constructor(private readonly options: FlowLifetimeOptions<S, E>) {}
 
+  /** The flow's clock, in milliseconds. */
+  now(): number {
+    return (this.options.now?.() ?? new Date()).getTime();
+  }
+
   /** The flow's state, or null when there is none; an expired flow is dropped on the way. */
   live(): S | null {
     if (!this.#state) return null;
     const { expireAfterSeconds } = this.options;
-    if (expireAfterSeconds === null || this.options.now() - this.#touchedAt < expireAfterSeconds * 1000)
-      return this.#state;
+    if (expireAfterSeconds === null || this.now() - this.#touchedAt < expireAfterSeconds * 1000) return this.#state;
     this.wipe();
     return null;
   }
@@ -53,7 +58,7 @@ export class FlowLifetime<S extends { step: string }, E extends { type: string }
 
   /** Seconds before the flow dies if left untouched from now (ask only while `live()`). */
   secondsLeft(): number {
-    return secondsUntil(this.#touchedAt + (this.options.expireAfterSeconds ?? Infinity) * 1000, this.options.now());
+    return secondsUntil(this.#touchedAt + (this.options.expireAfterSeconds ?? Infinity) * 1000, this.now());
   }
 
   /** A new flow at `initial`, dropping any earlier one. */
@@ -107,7 +112,7 @@ export class FlowLifetime<S extends { step: string }, E extends { type: string }
   }
 
   #touch(): void {
-    this.#touchedAt = this.options.now();
+    this.#touchedAt = this.now();
     clearTimeout(this.#timer);
     const { expireAfterSeconds } = this.options;
     if (expireAfterSeconds === null) return;

@@ -115,5 +115,5 @@ export const unreachable = (error: PortalCallError): boolean =>
   error.code === 'unreachable' || error.code === 'not_enrolled' || (error.status ?? 0) >= 500;
 
 /** An outcome code for an event row (`registration refused email_in_use` → `email_in_use`). */
-export const outcomeCode = (outcome: DeliveryOutcome): string =>
-  outcome.state === 'refused' ? outcome.error.code : outcome.state === 'delivered' ? 'delivered' : 'queued';
+export const outcomeCode = (outcome: DeliveryOutcome, delivered = 'delivered'): string =>
+  outcome.state === 'refused' ? outcome.error.code : outcome.state === 'delivered' ? delivered : 'queued';

@@ -43,15 +43,12 @@ export class LoginFlow {
   readonly #logouts = new Set<Promise<void>>();
   /** The address of this visit's last login answered `not_activated` (for « renvoyer l'email »). */
   #notActivated: string | null = null;
-  readonly #now: () => number;
 
   constructor(private readonly options: LoginFlowOptions) {
-    const now = options.now ?? (() => new Date());
-    this.#now = () => now().getTime();
     this.#flow = new FlowLifetime({
       name: 'login',
       expireAfterSeconds: null,
-      now: this.#now,
+      now: options.now,
       logger: options.logger,
       machine: loginMachine,
     });
@@ -115,8 +112,8 @@ export class LoginFlow {
     const problems = loginProblems(input);
     if (problems.length > 0) return fail('invalid_fields', { fields: problems });
     const before = this.#current();
-    if (before.step === 'signed-out' && before.retryAt !== null && before.retryAt > this.#now())
-      return fail('slow_down', { retryAfterSeconds: secondsUntil(before.retryAt, this.#now()) });
+    if (before.step === 'signed-out' && before.retryAt !== null && before.retryAt > this.#flow.now())
+      return fail('slow_down', { retryAfterSeconds: secondsUntil(before.retryAt, this.#flow.now()) });
     if (before.step === 'signed-in') {
       // Someone signs in again in the same visit: the earlier session ends first.
       this.#apply({ type: 'signed_out' });
@@ -154,7 +151,7 @@ export class LoginFlow {
       return fail('portal_unreachable');
     }
     // The portal drops a session unused for idleTimeoutSeconds; the kiosk never uses it after this.
-    const end = Math.min(Date.parse(expiresAt), this.#now() + idleTimeoutSeconds * 1000);
+    const end = Math.min(Date.parse(expiresAt), this.#flow.now() + idleTimeoutSeconds * 1000);
     const moved = this.#apply({ type: 'signed_in', sessionToken, tenant: tenant.data, expiresAt: end });
     if (!moved) {
       void this.#endAtPortal(sessionToken);
@@ -173,7 +170,7 @@ export class LoginFlow {
     const answer = logUnreachable(this.options.logger, 'login', error, fromPortal(error));
     const code = answer.error.code;
     if (!countsAsFailure(code)) return answer as LoginAnswer;
-    const at = this.#now();
+    const at = this.#flow.now();
     this.#apply({ type: 'attempt_refused', at });
     const state = this.#current();
     const wait = state.step === 'signed-out' && state.retryAt !== null ? secondsUntil(state.retryAt, at) : 0;
@@ -185,7 +182,7 @@ export class LoginFlow {
   /** The state now, a session past its end forgotten (the portal has dropped it already). */
   #current(): LoginState {
     const state = this.#flow.held ?? SIGNED_OUT;
-    if (state.step === 'signed-in' && state.expiresAt <= this.#now()) this.#flow.apply({ type: 'signed_out' });
+    if (state.step === 'signed-in' && state.expiresAt <= this.#flow.now()) this.#flow.apply({ type: 'signed_out' });
     return this.#flow.held ?? SIGNED_OUT;
   }
 

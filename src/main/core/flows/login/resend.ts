@@ -2,6 +2,7 @@ import type { CallError, CallOutput } from '../../../../shared/kiosk-api/types';
 import { DEFAULT_LANGUAGE, type Language } from '../../../../shared/locale';
 import { fail, ok, type Result } from '../../../../shared/result';
 import { sendActivationResend } from '../common/activation-resend';
+import type { Logger } from '../../logger';
 import type { JourneyOutbox } from '../common/journey-outbox';
 import { secondsUntil } from '../common/machine';
 import type { LoginFlow } from './flow';
@@ -25,14 +26,16 @@ export class LoginActivationResend {
       login: Pick<LoginFlow, 'notActivatedEmail'>;
       journey: JourneyOutbox;
       now: () => number;
+      logger: Logger;
     },
   ) {}
 
   async resend(language: Language | undefined): Promise<Answer> {
     const email = this.options.login.notActivatedEmail;
     if (email === null) return fail('no_address');
-    const { journey, now } = this.options;
-    const sent = await sendActivationResend(journey, { email, language: language ?? DEFAULT_LANGUAGE }, now);
+    const { journey, now, logger } = this.options;
+    const body = { email, language: language ?? DEFAULT_LANGUAGE };
+    const sent = await sendActivationResend(journey, body, now, logger);
     await journey.record(
       'resend_activation',
       sent.ok ? (sent.value.queued ? 'queued' : 'requested') : sent.error.code,

@@ -3,6 +3,7 @@ import { fail, type Failure } from '../../../../shared/result';
 import { emailSchema } from '../../../../shared/rules/email';
 import { failedPasswordRules } from '../../../../shared/rules/password-policy';
 import type { PortalCallError } from '../../portal-client/client';
+import { invalidFields } from '../common/checks';
 import { expectedRefusals } from '../common/refusals';
 
 /** Every refusal a reset call may answer, as the contract lists them. */
@@ -18,8 +19,6 @@ export function confirmProblems(input: { newPassword: string; newPasswordConfirm
   if (input.newPassword !== input.newPasswordConfirmation) problems.push('newPasswordConfirmation:mismatch');
   return problems;
 }
-
-export const invalidFields = (fields: string[]) => fail('invalid_fields' as const, { fields });
 
 type Step = 'request' | 'confirm';
 

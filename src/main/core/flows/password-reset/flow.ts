@@ -2,19 +2,18 @@ import type { z } from 'zod';
 import type { KioskApi } from '../../../../shared/kiosk-api/calls';
 import type { CallOutput } from '../../../../shared/kiosk-api/types';
 import { DEFAULT_LANGUAGE } from '../../../../shared/locale';
-import { fail, ok, type Failure, type Result } from '../../../../shared/result';
+import { fail, ok, type Result } from '../../../../shared/result';
 import { normalizeEmail } from '../../../../shared/rules/email';
 import type { CaptchaService } from '../../captcha/captcha-service';
 import type { Logger } from '../../logger';
 import type { DeliveryOutcome, OutboxEntryId } from '../../outbox/types';
-import type { PortalCallError } from '../../portal-client/client';
-import { checkCaptcha, logUnreachable } from '../common/checks';
+import { checkCaptcha, invalidFields, refusalsFor } from '../common/checks';
 import type { JourneyOutbox } from '../common/journey-outbox';
 import { outcomeCode } from '../common/journey-outbox';
 import { FlowLifetime } from '../common/flow-lifetime';
 import { secondsUntil } from '../common/machine';
 import { resendAt } from './resend-interval';
-import { confirmProblems, fromPortal, invalidFields, requestProblems, type ResetError } from './errors';
+import { confirmProblems, fromPortal, requestProblems } from './errors';
 import { maskEmail } from '../common/mask-email';
 import type { ResetState } from './state';
 import { resetMachine, type ResetEvent } from './transitions';
@@ -44,19 +43,19 @@ export interface PasswordResetFlowOptions {
  */
 export class PasswordResetFlow {
   readonly #flow: FlowLifetime<ResetState, ResetEvent>;
-  readonly #now: () => number;
+  /** A portal refusal as the answer of one of this flow's calls (see refusalsFor). */
+  readonly #refused: ReturnType<typeof refusalsFor<Parameters<typeof fromPortal>[1]>>;
   /** What a queued new password was refused for, while the tenant is still here to read it. */
   #refusal: Refusal = null;
   /** When the portal will send another email (its interval, from its answer); null when not known. */
   #resendAt: number | null = null;
 
   constructor(private readonly options: PasswordResetFlowOptions) {
-    const now = options.now ?? (() => new Date());
-    this.#now = () => now().getTime();
+    this.#refused = refusalsFor(options.logger, fromPortal);
     this.#flow = new FlowLifetime({
       name: 'password reset',
       expireAfterSeconds: options.expireAfterSeconds,
-      now: () => now().getTime(),
+      now: options.now,
       logger: options.logger,
       machine: resetMachine,
       onWipe: () => {
@@ -92,7 +91,7 @@ export class PasswordResetFlow {
       queued: state?.step === 'done-queued' || (state?.step === 'code' && state.queued),
       refusal: state ? this.#refusal : null,
       resendAvailableInSeconds:
-        state?.step === 'code' && this.#resendAt !== null ? secondsUntil(this.#resendAt, this.#now()) : null,
+        state?.step === 'code' && this.#resendAt !== null ? secondsUntil(this.#resendAt, this.#flow.now()) : null,
     };
   }
 
@@ -118,7 +117,7 @@ export class PasswordResetFlow {
       const maskedEmail = maskEmail(body.email);
       // Queued or not, the same answer: nothing here depends on the address having an account.
       const queued = outcome.state === 'pending';
-      this.#resendAt = resendAt(outcome, this.#now());
+      this.#resendAt = resendAt(outcome, this.#flow.now());
       const moved = this.#flow.apply({
         type: 'reset_requested',
         email: body.email,
@@ -126,7 +125,7 @@ export class PasswordResetFlow {
         language: body.language,
         queued,
       });
-      const resendAvailableInSeconds = this.#resendAt === null ? null : secondsUntil(this.#resendAt, this.#now());
+      const resendAvailableInSeconds = this.#resendAt === null ? null : secondsUntil(this.#resendAt, this.#flow.now());
       return moved ?? ok({ step: 'code' as const, maskedEmail, queued, resendAvailableInSeconds });
     });
   }
@@ -149,10 +148,7 @@ export class PasswordResetFlow {
         await this.options.journey.record('password_reset', 'confirm_queued');
         return moved ?? ok({ step: 'done' as const, queued: true });
       }
-      await this.options.journey.record(
-        'password_reset',
-        outcome.state === 'delivered' ? 'confirmed' : outcomeCode(outcome),
-      );
+      await this.options.journey.record('password_reset', outcomeCode(outcome, 'confirmed'));
       if (outcome.state === 'refused') return this.#refused('confirmReset', outcome.error, 'confirm');
       return this.#flow.apply({ type: 'password_changed' }) ?? ok({ step: 'done' as const, queued: false });
     });
@@ -162,11 +158,7 @@ export class PasswordResetFlow {
   #settled(id: OutboxEntryId, outcome: DeliveryOutcome): void {
     const state = this.#flow.held;
     if (state?.step !== 'done-queued' || state.entryId !== id || outcome.state === 'pending') return;
-    void this.options.journey.record(
-      'password_reset',
-      outcome.state === 'delivered' ? 'confirmed' : outcomeCode(outcome),
-      'late',
-    );
+    void this.options.journey.record('password_reset', outcomeCode(outcome, 'confirmed'), 'late');
     if (outcome.state === 'delivered') {
       this.#flow.apply({ type: 'password_changed' });
       return;
@@ -174,15 +166,5 @@ export class PasswordResetFlow {
     const code = fromPortal(outcome.error, 'confirm').error.code;
     this.#refusal = code === 'code_wrong' || code === 'code_expired' || code === 'code_locked' ? code : 'not_delivered';
     this.#flow.apply({ type: 'queued_refused' });
-  }
-
-  /** Each step's mapping yields only codes its call lists (checked again by the binder). */
-  #refused<N extends FlowCall>(
-    call: N,
-    error: PortalCallError,
-    step: Parameters<typeof fromPortal>[1],
-  ): Failure<KioskApi[N]['errors'][number]> {
-    const answer = logUnreachable(this.options.logger, call, error, fromPortal(error, step));
-    return answer as Failure<ResetError> as Failure<KioskApi[N]['errors'][number]>;
   }
 }

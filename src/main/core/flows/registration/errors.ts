@@ -1,9 +1,11 @@
+import type { QueuedRefusal } from '../../../../shared/kiosk-api/registration';
 import type { CallError } from '../../../../shared/kiosk-api/types';
 import { fail, type Failure } from '../../../../shared/result';
 import { checkDateOfBirth, isoToday } from '../../../../shared/rules/date-of-birth';
 import { emailKey, emailSchema } from '../../../../shared/rules/email';
 import { failedPasswordRules } from '../../../../shared/rules/password-policy';
 import type { PortalCallError } from '../../portal-client/client';
+import { invalidFields } from '../common/checks';
 import { expectedRefusals } from '../common/refusals';
 
 /** Every refusal a registration call may answer, as the contract lists them. */
@@ -38,12 +40,11 @@ export function loginDetailsProblems(input: LoginDetailsInput, termsVersion: str
   return problems;
 }
 
-export const invalidFields = (fields: string[]) => fail('invalid_fields' as const, { fields });
-
 /** The portal names fields by their path in its body ("identity.dateOfBirth"); the screens by their own name. */
 const fieldName = (path: string) => path.split('.').at(-1) ?? path;
 
-type Step = 'identity' | 'details' | 'code' | 'resend';
+/** The resend has its own mapping, shared with the login screen and staff (common/activation-resend). */
+type Step = 'identity' | 'details' | 'code';
 
 /** The refusals each step expects from its portal route (see expectedRefusals). */
 const EXPECTED: Record<Step, ReadonlySet<string>> = {
@@ -51,17 +52,10 @@ const EXPECTED: Record<Step, ReadonlySet<string>> = {
   details: expectedRefusals('register', { input: true }),
   // already_active is no refusal: the flow moves on to `done` before it maps one.
   code: expectedRefusals('activateByCode', { except: ['already_active'] }),
-  resend: expectedRefusals('resendActivation'),
 };
 
-/**
- * Portal codes the screens know by another name; the rest keep the portal's. The portal's per-kiosk
- * resend cap (`rate_limited`) is, for the tenant, one more « wait before asking again ».
- */
-const RENAMED: Readonly<Record<string, RegistrationError>> = {
-  invalid_code: 'code_wrong',
-  rate_limited: 'resend_cooldown',
-};
+/** Portal codes the screens know by another name; the rest keep the portal's. */
+const RENAMED: Readonly<Record<string, RegistrationError>> = { invalid_code: 'code_wrong' };
 
 /**
  * A portal refusal → the kiosk's code for it. Whatever is not the tenant's to fix (the portal
@@ -81,7 +75,29 @@ export function fromPortal(error: PortalCallError, step: Step): Failure<Registra
     case 'too_many_attempts':
       return step === 'code' ? fail('code_locked') : fail('cooldown', retry);
     default:
-      // already_registered, email_in_use, terms_outdated, code_expired, resend_cooldown, resend_daily_cap
+      // already_registered, email_in_use, terms_outdated, code_expired
       return fail(RENAMED[error.code] ?? (error.code as RegistrationError), retry);
+  }
+}
+
+/**
+ * A queued registration refused on delivery, as the kiosk's refusal code (already mapped by the
+ * flow's `fromPortal`) → what the screen says and the step that can fix it. A refusal that is not
+ * the tenant's to fix stays on the queued screen, which then says to ask the front desk.
+ */
+export function queuedRefusal(code: string): { code: QueuedRefusal; back: 'identity' | 'login-details' | null } {
+  switch (code) {
+    case 'identity_not_found':
+    case 'already_registered':
+      return { code, back: 'identity' };
+    case 'email_in_use':
+    case 'terms_outdated':
+    case 'cooldown':
+      return { code, back: 'login-details' };
+    case 'invalid_fields':
+      // The portal refused the password (its list of common passwords may be longer than ours).
+      return { code: 'weak_password', back: 'login-details' };
+    default:
+      return { code: 'not_delivered', back: null };
   }
 }

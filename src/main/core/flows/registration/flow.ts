@@ -3,20 +3,20 @@ import type { QueuedRefusal } from '../../../../shared/kiosk-api/registration';
 import type { CallOutput } from '../../../../shared/kiosk-api/types';
 import type { z } from 'zod';
 import { DEFAULT_LANGUAGE } from '../../../../shared/locale';
-import { fail, ok, type Failure, type Result } from '../../../../shared/result';
+import { fail, ok, type Result } from '../../../../shared/result';
 import { normalizeEmail } from '../../../../shared/rules/email';
 import type { CaptchaService } from '../../captcha/captcha-service';
 import type { Logger } from '../../logger';
 import type { DeliveryOutcome, OutboxEntryId } from '../../outbox/types';
-import type { PortalCallError, PortalClient } from '../../portal-client/client';
-import { checkCaptcha, logUnreachable } from '../common/checks';
+import type { PortalClient } from '../../portal-client/client';
+import { checkCaptcha, invalidFields, refusalsFor } from '../common/checks';
 import type { JourneyOutbox } from '../common/journey-outbox';
 import { outcomeCode, unreachable } from '../common/journey-outbox';
+import { nextResendAt, sendActivationResend } from '../common/activation-resend';
 import { FlowLifetime } from '../common/flow-lifetime';
 import { secondsUntil } from '../common/machine';
 import { maskEmail } from '../common/mask-email';
-import { fromPortal, identityProblems, invalidFields, loginDetailsProblems, type RegistrationError } from './errors';
-import { queuedRefusal, registeredValue, RESEND_GUESS_MS } from './queued';
+import { fromPortal, identityProblems, loginDetailsProblems, queuedRefusal } from './errors';
 import type { RegistrationState } from './state';
 import { registrationMachine, type RegistrationEvent } from './transitions';
 
@@ -52,7 +52,8 @@ export interface RegistrationFlowOptions {
 export class RegistrationFlow {
   readonly #flow: FlowLifetime<RegistrationState, RegistrationEvent>;
   #statusCheck: { at: number; running: Promise<void> | null } = { at: 0, running: null };
-  readonly #now: () => number;
+  /** A portal refusal as the answer of one of this flow's calls (see refusalsFor). */
+  readonly #refused: ReturnType<typeof refusalsFor<Parameters<typeof fromPortal>[1]>>;
   /** What a queued registration was refused for, while the tenant is still here to read it. */
   #refusal: QueuedRefusal | null = null;
   /** Rows that settled before the flow had moved to `queued` for them (a delivery just after the wait). */
@@ -61,12 +62,11 @@ export class RegistrationFlow {
   #attemptRef: string | null = null;
 
   constructor(private readonly options: RegistrationFlowOptions) {
-    const now = options.now ?? (() => new Date());
-    this.#now = () => now().getTime();
+    this.#refused = refusalsFor(options.logger, fromPortal);
     this.#flow = new FlowLifetime({
       name: 'registration',
       expireAfterSeconds: options.expireAfterSeconds,
-      now: this.#now,
+      now: options.now,
       logger: options.logger,
       machine: registrationMachine,
       onWipe: () => {
@@ -105,7 +105,7 @@ export class RegistrationFlow {
   async snapshot(): Promise<CallOutput<'getRegistration'>> {
     if (this.#flow.live()?.step === 'activation') await this.#checkActivatedElsewhere();
     const state = this.#flow.live();
-    const now = this.#now();
+    const now = this.#flow.now();
     return {
       step: state?.step ?? 'none',
       maskedEmail: state && 'maskedEmail' in state ? state.maskedEmail : null,
@@ -120,7 +120,7 @@ export class RegistrationFlow {
   submitIdentity(input: Parsed<'submitIdentity'>): Promise<Answer<'submitIdentity'>> {
     return this.#flow.once('submitIdentity', input, true, async (generation, state) => {
       if (!registrationMachine.allows(state, 'identity_confirmed')) return fail('wrong_step');
-      const problems = identityProblems(input, new Date(this.#now()).toISOString().slice(0, 10));
+      const problems = identityProblems(input, new Date(this.#flow.now()).toISOString().slice(0, 10));
       if (problems.length > 0) return invalidFields(problems);
       const captcha = checkCaptcha(this.options.captcha(), 'identity', input);
       if (captcha) return captcha;
@@ -192,7 +192,7 @@ export class RegistrationFlow {
       }
       await this.options.journey.record('registration', outcomeCode(outcome));
       if (outcome.state === 'refused') return this.#refused('submitLoginDetails', outcome.error, 'details');
-      const resendAvailableAt = registeredValue(outcome.value, this.#now());
+      const resendAvailableAt = nextResendAt(outcome.value, this.#flow.now());
       const moved = this.#flow.apply({
         type: 'details_accepted',
         email: body.email,
@@ -205,7 +205,7 @@ export class RegistrationFlow {
         ok({
           step: 'activation' as const,
           maskedEmail,
-          resendAvailableInSeconds: secondsUntil(resendAvailableAt, this.#now()),
+          resendAvailableInSeconds: secondsUntil(resendAvailableAt, this.#flow.now()),
         })
       );
     });
@@ -230,15 +230,13 @@ export class RegistrationFlow {
     return this.#flow.once('resendActivation', input, false, async (generation, state) => {
       if (!registrationMachine.allows(state, 'activation_resent')) return fail('wrong_step');
       const body = { email: state.email, language: input.language ?? state.language };
-      // Each resend is its own row (own Idempotency-Key): asking again later is a new request.
-      const { outcome } = await this.options.journey.send('resend_activation', body);
+      const sent = await sendActivationResend(this.options.journey, body, () => this.#flow.now(), this.options.logger);
       if (generation !== this.#flow.generation) return fail('flow_expired');
-      if (outcome.state === 'refused') return this.#refused('resendActivation', outcome.error, 'resend');
-      const queued = outcome.state === 'pending';
-      const resendAvailableAt = queued ? this.#now() + RESEND_GUESS_MS : registeredValue(outcome.value, this.#now());
+      if (!sent.ok) return sent;
+      const { queued, resendAvailableAt } = sent.value;
       return (
         this.#flow.apply({ type: 'activation_resent', resendAvailableAt }) ??
-        ok({ resendAvailableInSeconds: secondsUntil(resendAvailableAt, this.#now()), queued })
+        ok({ resendAvailableInSeconds: secondsUntil(resendAvailableAt, this.#flow.now()), queued })
       );
     });
   }
@@ -254,7 +252,7 @@ export class RegistrationFlow {
     if (outcome.state === 'pending') return;
     void this.options.journey.record('registration', outcomeCode(outcome), 'late');
     if (outcome.state === 'delivered') {
-      this.#flow.apply({ type: 'queued_delivered', resendAvailableAt: registeredValue(outcome.value, this.#now()) });
+      this.#flow.apply({ type: 'queued_delivered', resendAvailableAt: nextResendAt(outcome.value, this.#flow.now()) });
       return;
     }
     const refused = queuedRefusal(fromPortal(outcome.error, 'details').error.code);
@@ -268,27 +266,17 @@ export class RegistrationFlow {
     if (outcome) this.#settled(id, outcome);
   }
 
-  /** Each step's mapping yields only codes its call lists (checked again by the binder). */
-  #refused<N extends FlowCall>(
-    call: N,
-    error: PortalCallError,
-    step: Parameters<typeof fromPortal>[1],
-  ): Failure<KioskApi[N]['errors'][number]> {
-    const answer = logUnreachable(this.options.logger, call, error, fromPortal(error, step));
-    return answer as Failure<RegistrationError> as Failure<KioskApi[N]['errors'][number]>;
-  }
-
   async #checkActivatedElsewhere(): Promise<void> {
     const pollMs = (this.options.statusPollSeconds ?? 3) * 1000;
     if (this.#statusCheck.running) return this.#statusCheck.running;
-    if (this.#now() - this.#statusCheck.at < pollMs) return;
+    if (this.#flow.now() - this.#statusCheck.at < pollMs) return;
     const generation = this.#flow.generation;
     const email = (this.#flow.held as Extract<RegistrationState, { step: 'activation' }>).email;
     const check = this.options.portal
       .call('registrationStatus', { body: { email }, retry: false, timeoutMs: 3_000 })
       .then((answer) => {
         if (generation !== this.#flow.generation) return;
-        this.#statusCheck = { at: this.#now(), running: null };
+        this.#statusCheck = { at: this.#flow.now(), running: null };
         const active = answer.ok && answer.value.status === 'active';
         if (active && this.#flow.held?.step === 'activation') this.#flow.apply({ type: 'activated' });
       });
