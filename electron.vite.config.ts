@@ -9,6 +9,10 @@ const root = import.meta.dirname;
 export default defineConfig({
   main: {
     build: {
+      // Pure-JS packages loaded at start are bundled: Node then reads a few chunks instead of resolving
+      // and compiling hundreds of files (zod ≈ 100, drizzle ≈ 150). fastify-type-provider-zod goes with
+      // zod so that the portal's schemas and its validator share one copy. Native drivers stay outside.
+      externalizeDeps: { exclude: ['zod', 'fastify-type-provider-zod', 'drizzle-orm', '@libsql/client', '@libsql/core'] },
       // One Node build for every Node entry: the Electron main, and the Electron-free web shell,
       // launcher and reference portal that share the kiosk core.
       rollupOptions: {
