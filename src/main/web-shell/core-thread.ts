@@ -56,17 +56,25 @@ export function spawnCoreThread(file: URL): CoreThread {
   let ready = false;
   let closed: (() => void) | null = null;
 
+  // The thread failing before its start was asked for (its modules did not load): the start says so.
+  let early: Error | null = null;
   const broken = (error: Error) => {
     for (const call of pending.values()) call.reject(error);
     pending.clear();
     if (!ready && started) return started.reject(error);
+    if (!ready) return void (early = error);
     if (!closed)
       process.nextTick(() => {
         throw error;
       });
   };
   worker.on('error', broken);
-  worker.on('exit', () => (closed ? closed() : broken(new Error('the kiosk core thread ended'))));
+  let exited = false;
+  worker.on('exit', () => {
+    exited = true;
+    if (closed) closed();
+    else broken(new Error('the kiosk core thread ended'));
+  });
   worker.on('message', (message: FromCore) => {
     if (message.type === 'answer') {
       const call = pending.get(message.id);
@@ -94,13 +102,15 @@ export function spawnCoreThread(file: URL): CoreThread {
     start: (options) =>
       new Promise((resolve, reject) => {
         started = { resolve, reject };
-        post({ type: 'start', ...options });
+        if (early) reject(early);
+        else post({ type: 'start', ...options });
       }),
     close: () =>
       new Promise<void>((resolve) => {
         closed = resolve;
-        // Never started (a bad configuration): nothing to close but the thread itself.
-        if (started) post({ type: 'close' });
+        if (exited) resolve();
+        // Never started (a bad configuration, a thread that failed): nothing to close but the thread.
+        else if (started && !early) post({ type: 'close' });
         else void worker.terminate();
       }),
   };
