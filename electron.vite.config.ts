@@ -9,12 +9,20 @@ const root = import.meta.dirname;
 export default defineConfig({
   main: {
     build: {
+      // Pure-JS packages loaded at start are bundled: Node then reads a few chunks instead of resolving
+      // and compiling hundreds of files (zod ≈ 100, drizzle ≈ 150). fastify-type-provider-zod goes with
+      // zod so that the portal's schemas and its validator share one copy. Native drivers stay outside.
+      externalizeDeps: {
+        exclude: ['zod', 'fastify-type-provider-zod', 'drizzle-orm', '@libsql/client', '@libsql/core'],
+      },
       // One Node build for every Node entry: the Electron main, and the Electron-free web shell,
       // launcher and reference portal that share the kiosk core.
       rollupOptions: {
         input: {
           index: resolve(root, 'src/main/index.ts'),
           'web-shell': resolve(root, 'src/main/web-shell/cli.ts'),
+          // The web shell's kiosk core thread (src/main/web-shell/core-thread.ts spawns it by this name).
+          'web-shell-core': resolve(root, 'src/main/web-shell/core-worker.ts'),
           launcher: resolve(root, 'src/main/launcher/cli.ts'),
           portal: resolve(root, 'src/portal/cli.ts'),
           'portal-import': resolve(root, 'src/portal/import-cli.ts'),

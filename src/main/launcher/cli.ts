@@ -2,6 +2,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { electronBinaryPath } from '../host/electron-binary';
 import { projectRoot } from '../host/paths';
+import { spawnCoreThread } from '../web-shell/core-thread';
 import { explainStartFailure, runWebShell, type RunningWebShell } from '../web-shell/run';
 import { endChromium, findChromium, hasDisplay, openChromiumKiosk } from './chromium';
 import { launchElectron } from './run-electron';
@@ -35,7 +36,8 @@ if (electron) {
   process.once('SIGTERM', stop);
   try {
     const webArgs = args.filter((a) => a !== '--windowed' && a !== '--dev');
-    starting = runWebShell(webArgs.length ? webArgs : ['--port', '0'], process.env, (shell) => {
+    const core = spawnCoreThread(new URL('./web-shell-core.js', import.meta.url));
+    starting = runWebShell(core, webArgs.length ? webArgs : ['--port', '0'], process.env, (shell) => {
       process.stdout.write('Electron is not installed here: the kiosk runs as a web shell.\n');
       process.stdout.write(`Kiosk URL: ${shell.launchUrl}\n`);
       const binary = findChromium();

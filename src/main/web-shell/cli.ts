@@ -1,8 +1,11 @@
 // `npm run web`: the kiosk in any Chromium, on loopback. Wiring only.
-import { explainStartFailure, runWebShell } from './run';
+import { spawnCoreThread } from './core-thread';
 
+// Before anything else loads: the kiosk core's thread loads its modules while this one starts.
+const core = spawnCoreThread(new URL('./web-shell-core.js', import.meta.url));
+const { explainStartFailure, runWebShell } = await import('./run');
 try {
-  const running = await runWebShell(process.argv.slice(2), process.env, (shell) =>
+  const running = await runWebShell(core, process.argv.slice(2), process.env, (shell) =>
     process.stdout.write(`Kiosk URL: ${shell.launchUrl}\n`),
   );
   if (running.demo) process.stdout.write(`Mailbox: ${running.demo.mailboxUrl}\n`);

@@ -1,19 +1,16 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type KioskConfig } from '../core/config';
+import { ConfigError, loadConfig } from '../core/config';
 import { webShellDatabaseKey } from '../host/database-key-file';
 import { DatabaseKeyError } from '../core/db/errors';
-import type { KioskCore } from '../core/kiosk-core';
-import { findResourcesDir, projectRoot } from '../host/paths';
-import { readVersion } from '../host/version';
-import { startDemoIfUnconfigured, withDemo, type EmbeddedPortal } from '../demo/embedded-portal';
+import { projectRoot } from '../host/paths';
+import { CoreStartError, type CoreThread } from './core-thread';
 import { rendererDirOf, startWebShell, type WebShell } from './server';
 
 export interface RunningWebShell {
-  core: KioskCore;
   shell: WebShell;
-  /** The embedded reference portal, when no portal URL was configured. */
-  demo: EmbeddedPortal | null;
+  /** The embedded reference portal (in the core's thread), when no portal URL was configured. */
+  demo: { mailboxUrl: string } | null;
   close(): Promise<void>;
 }
 
@@ -23,9 +20,35 @@ export const WEB_SHELL_USAGE = `Usage: web-shell [--port N] [--data-dir DIR] [--
 
 /** Parses the command line, starts the core and the web shell; errors are said in one line. */
 export async function runWebShell(
+  /** Spawned by the entry file before this module loaded: the core's modules load meanwhile. */
+  core: CoreThread,
   argv: string[],
   env = process.env,
   /** Told as soon as the page can be served, before the core is ready. */
+  onListening?: (shell: WebShell) => void,
+): Promise<RunningWebShell> {
+  const root = projectRoot(import.meta.dirname);
+  try {
+    return await runWithCore(core, root, argv, env, onListening);
+  } catch (error) {
+    await core.close();
+    throw startFailure(error);
+  }
+}
+
+/** The core thread's start failures, named again as the errors they were. */
+function startFailure(error: unknown): unknown {
+  if (!(error instanceof CoreStartError)) return error;
+  if (error.original === 'DatabaseKeyError') return new DatabaseKeyError();
+  if (error.original === 'ConfigError') return new ConfigError(error.message, '');
+  return Object.assign(new Error(error.message), { name: error.original });
+}
+
+async function runWithCore(
+  core: CoreThread,
+  root: string,
+  argv: string[],
+  env: NodeJS.ProcessEnv,
   onListening?: (shell: WebShell) => void,
 ): Promise<RunningWebShell> {
   const { values } = parseArgs({
@@ -41,77 +64,34 @@ export async function runWebShell(
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`invalid --port: ${values.port}`, 'port');
-  const root = projectRoot(import.meta.dirname);
   const overrides: Record<string, unknown> = {};
   if (values['data-dir']) overrides.dataDir = values['data-dir'];
   if (values['portal-url']) overrides.portalUrl = values['portal-url'];
   const config = loadConfig({ file: values.config, env, overrides, defaultDataDir: join(root, '.data', 'kiosk') });
   const databaseKey = webShellDatabaseKey(config);
-  // Listening comes first and the kiosk core (its modules, the database and its migrations, the
-  // demo portal) starts right after: Chromium fetches the page meanwhile, and a call made before
-  // the core is ready simply waits for it. Loading the core first kept the URL line waiting.
-  let begin!: (started: Promise<Started>) => void;
-  const starting = new Promise<Started>((resolve) => (begin = resolve));
+  // The kiosk core (the database and its migrations, the demo portal) starts in its thread while
+  // this one listens and serves the page; a call made before it is ready waits for it there. Its
+  // failure (a wrong database key) is said after the URL line, once listening.
+  const starting = core.start({ config, key: databaseKey.key, keySource: databaseKey.source, root });
   starting.catch(() => undefined);
-  const shell = await startWebShell({
-    dispatch: async (call, input, ctx) => (await starting).core.dispatch(call, input, ctx),
-    rendererDir: rendererDirOf(root),
-    port,
-  });
+  const shell = await startWebShell({ dispatch: core.dispatch, rendererDir: rendererDirOf(root), port });
   onListening?.(shell);
-  begin(startCore(config, databaseKey, root));
-  let started: Started;
+  let demo: { mailboxUrl: string } | null;
   try {
-    started = await starting;
+    const { mailboxUrl } = await starting;
+    demo = mailboxUrl ? { mailboxUrl } : null;
   } catch (error) {
     await shell.close();
     throw error;
   }
-  const { core, demo } = started;
   return {
-    core,
     shell,
     demo,
     async close() {
       await shell.close();
       await core.close();
-      await demo?.close();
     },
   };
-}
-
-interface Started {
-  core: KioskCore;
-  demo: EmbeddedPortal | null;
-}
-
-async function startCore(
-  config: KioskConfig,
-  { key, source }: ReturnType<typeof webShellDatabaseKey>,
-  root: string,
-): Promise<Started> {
-  const [{ startKioskCore }, { createLogger }] = await Promise.all([
-    import('../core/kiosk-core'),
-    import('../core/logger'),
-  ]);
-  const logger = createLogger(config.logLevel);
-  if (source === 'local-file') logger.warn('no KIOSK_DB_KEY configured: using a key kept beside the data (demo only)');
-  const embedded = await startDemoIfUnconfigured(config);
-  const demo = embedded?.portal ?? null;
-  const coreConfig = embedded ? withDemo(config, embedded.wiring) : config;
-  try {
-    const core = await startKioskCore({
-      config: coreConfig,
-      databaseKey: key,
-      resourcesDir: findResourcesDir(import.meta.dirname),
-      version: readVersion(root),
-      logger,
-    });
-    return { core, demo };
-  } catch (error) {
-    await demo?.close();
-    throw error;
-  }
 }
 
 /** For entry files: a known failure is one line on stderr and exit code 2, never a stack. */

@@ -8,7 +8,7 @@ const root = join(import.meta.dirname, '..', '..', '..');
 const dirs: { remove(): void }[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
 
-/** Runs a built entry until it prints `until` (then stops it) or exits by itself. */
+/** Runs a built entry until it prints `until` on either stream (then stops it) or exits by itself. */
 function run(entry: string, args: string[], env: NodeJS.ProcessEnv, until?: RegExp) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [join(root, 'out/main', entry), ...args], {
@@ -17,11 +17,18 @@ function run(entry: string, args: string[], env: NodeJS.ProcessEnv, until?: RegE
     });
     let stdout = '';
     let stderr = '';
+    let stopped = false;
+    const check = () => {
+      if (!stopped && until?.test(stdout + stderr)) stopped = child.kill('SIGTERM');
+    };
     child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
-      if (until?.test(stdout)) child.kill('SIGTERM');
+      check();
     });
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      check();
+    });
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
@@ -36,6 +43,20 @@ describe('web shell command line', () => {
     dirs.push(dir);
     const { stdout } = await run('web-shell.js', ['--port', '0', '--data-dir', dir.path], {}, /Kiosk URL/);
     expect(stdout).toMatch(/^Kiosk URL: http:\/\/127\.0\.0\.1:\d+\/launch\?k=[\w-]{43}$/m);
+  });
+
+  it('closes cleanly once started, and a wrong database key is then said after the URL line', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const args = ['--port', '0', '--data-dir', dir.path];
+    // The mailbox line comes once the core (and its demo portal) answers and SIGTERM is handled.
+    const first = await run('web-shell.js', args, { KIOSK_DB_KEY: 'first-key-0123456789abcdef' }, /^Mailbox: /m);
+    expect(first).toMatchObject({ code: 0 });
+    const second = await run('web-shell.js', args, { KIOSK_DB_KEY: 'other-key-0123456789abcdef' });
+    expect(second.code).toBe(2);
+    expect(second.stdout).toMatch(/^Kiosk URL: /m);
+    expect(second.stderr).toMatch(/^Database error: .* \(check KIOSK_DB_KEY\)$/m);
+    expect(second.stderr).not.toMatch(/\n\s+at /);
   });
 
   it.each([

@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createClient, type Client } from '@libsql/client';
-import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+// The local-file driver alone: the kiosk's database is always a file, and the package's main entry
+// also loads the remote (HTTP, WebSocket) clients, a third of the core's load time at start.
+import { createClient, type Client } from '@libsql/client/sqlite3';
+import type { LibSQLDatabase } from 'drizzle-orm/libsql';
+import { drizzle } from 'drizzle-orm/libsql/sqlite3';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { DatabaseKeyError } from './errors';
 import * as schema from './schema';

@@ -1,0 +1,68 @@
+// The web shell's kiosk core in a thread of its own (built as out/main/web-shell-core.js). Its
+// modules load as soon as the thread exists, while the main thread checks the configuration,
+// listens and serves the page; no call waits behind the page's files, nor the page behind the core.
+import { parentPort } from 'node:worker_threads';
+import type { Result } from '../../shared/result';
+import { startKioskCore, type KioskCore } from '../core/kiosk-core';
+import { createLogger } from '../core/logger';
+import { startDemoIfUnconfigured, withDemo, type EmbeddedPortal } from '../demo/embedded-portal';
+import { findResourcesDir } from '../host/paths';
+import { readVersion } from '../host/version';
+import type { FromCore, StartCore, ToCore } from './core-thread';
+
+const port = parentPort!;
+const send = (message: FromCore) => port.postMessage(message);
+
+let starting: Promise<{ core: KioskCore; demo: EmbeddedPortal | null }> | null = null;
+
+async function start({ config, key, keySource, root }: StartCore) {
+  const logger = createLogger(config.logLevel);
+  if (keySource === 'local-file')
+    logger.warn('no KIOSK_DB_KEY configured: using a key kept beside the data (demo only)');
+  const embedded = await startDemoIfUnconfigured(config);
+  const demo = embedded?.portal ?? null;
+  try {
+    const core = await startKioskCore({
+      config: embedded ? withDemo(config, embedded.wiring) : config,
+      databaseKey: key,
+      resourcesDir: findResourcesDir(import.meta.dirname),
+      version: readVersion(root),
+      logger,
+    });
+    return { core, demo };
+  } catch (error) {
+    await demo?.close();
+    throw error;
+  }
+}
+
+async function answer(id: number, run: () => Promise<Result<unknown>>) {
+  try {
+    send({ type: 'answer', id, result: await run() });
+  } catch {
+    send({ type: 'answer', id, result: null });
+  }
+}
+
+port.on('message', (message: ToCore) => {
+  if (message.type === 'start') {
+    starting = start(message);
+    starting.then(
+      ({ demo }) => send({ type: 'ready', mailboxUrl: demo?.mailboxUrl ?? null }),
+      (error: unknown) => {
+        const { name = 'Error', message: text = '' } = error instanceof Error ? error : {};
+        send({ type: 'failed', error: { name, message: text } });
+      },
+    );
+  } else if (message.type === 'call') {
+    const { id, call, input, ctx } = message;
+    void answer(id, async () => (await starting!).core.dispatch(call, input, ctx));
+  } else {
+    void (async () => {
+      const started = await starting?.catch(() => null);
+      await started?.core.close();
+      await started?.demo?.close();
+      send({ type: 'closed' });
+    })();
+  }
+});
