@@ -59,6 +59,17 @@ describe('web shell command line', () => {
     expect(second.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("a SIGTERM during the core's start waits for it and ends cleanly; the next start opens the same data", async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const args = ['--port', '0', '--data-dir', dir.path];
+    // The URL line comes before the core is ready: a service manager's stop may come then.
+    const early = await run('web-shell.js', args, {}, /^Kiosk URL: /m);
+    expect(early.code).toBe(0);
+    const again = await run('web-shell.js', args, {}, /^Mailbox: /m);
+    expect(again.code).toBe(0);
+  });
+
   it.each([
     [['--port', 'abc'], {}, /^Configuration error: invalid --port: abc$/m],
     [['--port', '0'], { KIOSK_LANGUAGE: 'klingon' }, /^Configuration error: invalid configuration at "language"/m],
