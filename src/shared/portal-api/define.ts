@@ -8,6 +8,7 @@ export interface RouteSpec<
   B extends z.ZodType | undefined = z.ZodType | undefined,
   Q extends z.ZodType | undefined = z.ZodType | undefined,
   V extends z.ZodType = z.ZodType,
+  E extends readonly PortalErrorCode[] = readonly PortalErrorCode[],
 > {
   method: 'GET' | 'POST';
   path: string;
@@ -22,13 +23,15 @@ export interface RouteSpec<
   /** What `value` holds in `{ ok: true, value }`. */
   value: V;
   /** Codes this route may answer beyond the transport's (invalid_input, malformed_json…). */
-  errors: readonly PortalErrorCode[];
+  errors: E;
 }
 
 export const defineRoute = <
   V extends z.ZodType,
   B extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
+  // Kept as written, so a table keyed by one route's codes (the staff panel's words) is checked.
+  const E extends readonly PortalErrorCode[] = readonly [],
 >(spec: {
   method: 'GET' | 'POST';
   path: string;
@@ -40,13 +43,13 @@ export const defineRoute = <
   query?: Q;
   status?: 200 | 201 | 202;
   value: V;
-  errors?: readonly PortalErrorCode[];
-}): RouteSpec<B, Q, V> => ({
+  errors?: E;
+}): RouteSpec<B, Q, V, E> => ({
   ...spec,
   body: spec.body as B,
   query: spec.query as Q,
   status: spec.status ?? 200,
-  errors: spec.errors ?? [],
+  errors: spec.errors ?? ([] as readonly PortalErrorCode[] as E),
 });
 
 export const successSchema = <V extends z.ZodType>(value: V) => z.strictObject({ ok: z.literal(true), value });
