@@ -1,10 +1,9 @@
 import type { QueuedRefusal, RegistrationStep } from '../../../../shared/kiosk-api/registration';
-import type { CallOutput, CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
-import type { Language } from '../../../../shared/locale';
+import type { CallOutput, CallResult } from '../../../../shared/kiosk-api/types';
 import type { MessageKey } from '../i18n/catalogue';
 import { errorWords } from '../i18n/errors';
-import { fieldErrors, SIX_DIGITS, type Captcha, type FieldErrors } from '../journey/fields';
-import { JourneyController } from '../journey/journey-controller.svelte';
+import { CaptchaJourney } from '../journey/captcha-journey.svelte';
+import { fieldErrors, SIX_DIGITS, type FieldErrors } from '../journey/fields';
 import { IDENTITY_FIELDS, IdentityForm } from './identity-form.svelte';
 import { DETAILS_FIELDS, LoginDetailsForm } from './login-details-form.svelte';
 import { REGISTRATION_FIELD_WORDS } from './registration-fields';
@@ -45,7 +44,7 @@ const NEXT_TO_FORM: ReadonlySet<string> = new Set<Failure['code']>([
  * First registration as the tenant lives it: the two forms, the captcha, the activation code
  * and where they are. The flow itself lives in the kiosk core; this keeps only what is on screen.
  */
-export class RegistrationState extends JourneyController {
+export class RegistrationState extends CaptchaJourney {
   /** The core's step, as its last answer said (registration.mermaid). */
   step = $state<RegistrationStep>('none');
   /**
@@ -58,11 +57,8 @@ export class RegistrationState extends JourneyController {
   readonly details = new LoginDetailsForm();
   code = $state('');
   codeError = $state<MessageKey | null>(null);
-  captcha = $state.raw<Captcha | null>(null);
-  captchaRequired = $state(true);
   termsVersion = $state<string | null>(null);
   terms = $state.raw<Terms | null>(null);
-  maskedEmail = $state<string | null>(null);
   outcome = $state.raw<IdentityOutcome>(null);
   /** A happy message (a new email was sent). */
   info = $state<MessageKey | null>(null);
@@ -78,18 +74,8 @@ export class RegistrationState extends JourneyController {
 
   readonly cooldownLeft = $derived(this.secondsUntil(this.cooldownUntil));
   readonly resendLeft = $derived(this.secondsUntil(this.resendAt));
-  /**
-   * The address the activation email goes to, whole as the tenant typed it during this visit (so a
-   * typo can be seen); the core's masked one only when the form no longer holds it.
-   */
-  readonly shownEmail = $derived(this.details.email.trim() || this.maskedEmail || '');
-
-  constructor(
-    private readonly api: KioskClient,
-    private readonly language: () => Language,
-  ) {
-    super();
-  }
+  /** The address the activation email goes to (see `shown`). */
+  readonly shownEmail = $derived(this.shown(this.details.email));
 
   /** The screen is shown: resume where the core's flow stands, tick the countdowns, watch for the link. */
   override attach(): () => void {
@@ -105,7 +91,7 @@ export class RegistrationState extends JourneyController {
   async resume(): Promise<void> {
     const result = await this.guard(this.api.getRegistration({}));
     if (!result) return;
-    if (!result.ok) return this.#flowNotice(result.error.code);
+    if (!result.ok) return this.flowNotice(result.error.code);
     const state = result.value;
     this.captchaRequired = state.captchaRequired;
     this.termsVersion = state.termsVersion;
@@ -119,27 +105,16 @@ export class RegistrationState extends JourneyController {
     if (state.step === 'none') {
       const started = await this.guard(this.api.startRegistration({}));
       if (!started) return;
-      if (!started.ok) return this.#flowNotice(started.error.code);
+      if (!started.ok) return this.flowNotice(started.error.code);
       this.#restarted();
     } else this.step = state.step;
     await this.newCaptcha();
   }
 
-  async newCaptcha(): Promise<void> {
+  override async newCaptcha(): Promise<void> {
     if (this.view !== 'identity' && this.view !== 'login-details') return;
-    const purpose = this.view === 'identity' ? 'identity' : 'login-details';
-    const result = await this.guard(this.api.newCaptcha({ purpose }));
-    if (!result || this.view !== purpose) return;
-    if (!result.ok) return this.#flowNotice(result.error.code);
-    this.captchaRequired = result.value.required;
-    this.captcha = result.value.required
-      ? {
-          id: result.value.captchaId,
-          image: result.value.image,
-          width: result.value.width,
-          height: result.value.height,
-        }
-      : null;
+    const purpose = this.view;
+    await this.drawCaptcha(purpose, () => this.view === purpose);
   }
 
   async submitIdentity(): Promise<void> {
@@ -239,21 +214,21 @@ export class RegistrationState extends JourneyController {
         void this.resume();
         return null;
       case 'flow_expired':
-        this.#flowNotice(error.code);
+        this.flowNotice(error.code);
         void this.api.startRegistration({}).then((r) => r.ok && this.#restarted());
         return null;
       default:
-        this.#flowNotice(error.code);
+        this.flowNotice(error.code);
         return null;
     }
   }
 
   #cooldownOr(error: { code: string; retryAfterSeconds?: number }): void {
-    if (error.code !== 'cooldown') return this.#flowNotice(error.code);
+    if (error.code !== 'cooldown') return this.flowNotice(error.code);
     this.cooldownUntil = this.inSeconds(error.retryAfterSeconds ?? 60);
   }
 
-  #flowNotice(code: string): void {
+  protected override flowNotice(code: string): void {
     // Every registration call shares one table of words.
     this.notice = NEXT_TO_FORM.has(code) ? null : errorWords('submitLoginDetails', code);
   }
@@ -278,7 +253,7 @@ export class RegistrationState extends JourneyController {
     const result = await this.guard(this.api.getTerms({ language }));
     if (!result) return;
     if (result.ok) this.terms = result.value;
-    else this.#flowNotice(result.error.code);
+    else this.flowNotice(result.error.code);
   }
 
   async activate(): Promise<void> {
