@@ -6,9 +6,16 @@ import { JourneyController } from './journey-controller.svelte';
 
 /**
  * A journey whose forms carry the captcha and whose end is an email sent to an address typed here:
- * first registration and forgotten password.
+ * first registration and forgotten password (`Step`: the core's steps of it).
  */
-export abstract class CaptchaJourney extends JourneyController {
+export abstract class CaptchaJourney<Step extends string> extends JourneyController {
+  /** The core's step, as its last answer said (`none`: no flow yet). */
+  step = $state<Step | 'none'>('none');
+  /**
+   * The tenant went back from step 2 to correct step 1 (or step 2 was refused for it): the core
+   * stays at step 2 and takes step 1 again from there.
+   */
+  correcting = $state(false);
   captcha = $state.raw<Captcha | null>(null);
   captchaRequired = $state(true);
   /** The core's masked address of the email sent (« c•••@e•••.fr »). */
@@ -45,5 +52,14 @@ export abstract class CaptchaJourney extends JourneyController {
     this.captcha = drawn.required
       ? { id: drawn.captchaId, image: drawn.image, width: drawn.width, height: drawn.height }
       : null;
+  }
+
+  /** The end of the visit: the step, the captcha and the address go with it. */
+  override endVisit(): void {
+    super.endVisit();
+    this.step = 'none';
+    this.correcting = false;
+    this.captcha = null;
+    this.maskedEmail = null;
   }
 }

@@ -27,14 +27,8 @@ const CONFIRM_FIELDS: readonly ConfirmField[] = ['code', 'newPassword', 'newPass
  * email and the new password, then done. The flow itself lives in the kiosk core; this keeps only
  * what is on screen, and never tells an address with an account from one without.
  */
-export class PasswordResetState extends CaptchaJourney {
-  /** The core's step, as its last answer said. */
-  step = $state<ResetStep>('none');
-  /**
-   * The tenant went back from step 2 to correct the address or have a new email sent: the core
-   * stays at `code` and takes a new request from there.
-   */
-  correcting = $state(false);
+export class PasswordResetState extends CaptchaJourney<ResetStep> {
+  // `correcting`: back from step 2 to correct the address or have a new email sent.
   readonly view = $derived(resetView(this.step, this.correcting));
   readonly request = new RequestForm();
   readonly confirm = new ConfirmForm();
@@ -230,10 +224,6 @@ export class PasswordResetState extends CaptchaJourney {
     this.endVisit();
     this.request.reset();
     this.confirm.reset();
-    this.step = 'none';
-    this.correcting = false;
-    this.captcha = null;
-    this.maskedEmail = null;
     this.queued = false;
   }
 }

@@ -1,57 +1,27 @@
-import type { QueuedRefusal, RegistrationStep } from '../../../../shared/kiosk-api/registration';
-import type { CallOutput, CallResult } from '../../../../shared/kiosk-api/types';
+import type { RegistrationStep } from '../../../../shared/kiosk-api/registration';
 import type { MessageKey } from '../i18n/catalogue';
 import { errorWords } from '../i18n/errors';
 import { CaptchaJourney } from '../journey/captcha-journey.svelte';
-import { fieldErrors, SIX_DIGITS, type FieldErrors } from '../journey/fields';
+import { fieldErrors, isCodeRefusal, SIX_DIGITS, type FieldErrors } from '../journey/fields';
 import { IDENTITY_FIELDS, IdentityForm } from './identity-form.svelte';
 import { DETAILS_FIELDS, LoginDetailsForm } from './login-details-form.svelte';
 import { REGISTRATION_FIELD_WORDS } from './registration-fields';
-
-/** `queued`: step 2 is saved in the kiosk and waits for the service. */
-export type RegistrationView = 'identity' | 'login-details' | 'queued' | 'activation' | 'done';
-
-/** What the screen shows at the core's step: step 1 until there is a flow, or while the tenant corrects it. */
-export const registrationView = (step: RegistrationStep, correcting: boolean): RegistrationView =>
-  step === 'none' || (step === 'login-details' && correcting) ? 'identity' : step;
-/** What step 1 said when it could not go on: shown above the form, which keeps what was typed. */
-export type IdentityOutcome = { kind: 'not-found'; swapped: boolean } | { kind: 'already-registered' } | null;
-export type Terms = CallOutput<'getTerms'>;
-type Failure = Extract<CallResult<'submitIdentity' | 'submitLoginDetails' | 'activateByCode'>, { ok: false }>['error'];
-
-/** A queued registration refused while the tenant is here, as the refusal step 2 would have had online. */
-const AS_ONLINE: Record<Exclude<QueuedRefusal, 'not_delivered'>, Failure> = {
-  identity_not_found: { code: 'identity_not_found' },
-  already_registered: { code: 'already_registered' },
-  email_in_use: { code: 'email_in_use' },
-  terms_outdated: { code: 'terms_outdated' },
-  weak_password: { code: 'invalid_fields', fields: ['password:not_common'] },
-  cooldown: { code: 'cooldown' },
-};
-
-/** While on the activation or queued screen, how often to ask whether it moved on. */
-export const POLL_EVERY_TICKS = 3;
-
-/** Refusals worded next to the form (step 1's block, a field), never again above it. */
-const NEXT_TO_FORM: ReadonlySet<string> = new Set<Failure['code']>([
-  'identity_not_found',
-  'already_registered',
-  'email_in_use',
-  'terms_outdated',
-]);
+import {
+  AS_ONLINE,
+  NEXT_TO_FORM,
+  POLL_EVERY_TICKS,
+  registrationView,
+  type Failure,
+  type IdentityOutcome,
+  type Terms,
+} from './registration-view';
 
 /**
  * First registration as the tenant lives it: the two forms, the captcha, the activation code
  * and where they are. The flow itself lives in the kiosk core; this keeps only what is on screen.
  */
-export class RegistrationState extends CaptchaJourney {
-  /** The core's step, as its last answer said (registration.mermaid). */
-  step = $state<RegistrationStep>('none');
-  /**
-   * The tenant went back from step 2 to correct step 1 (or step 2 was refused for the identity):
-   * the core stays at `login-details` and takes step 1 again from there.
-   */
-  correcting = $state(false);
+/** Its steps are the core's (registration.mermaid). */
+export class RegistrationState extends CaptchaJourney<RegistrationStep> {
   readonly view = $derived(registrationView(this.step, this.correcting));
   readonly identity = new IdentityForm();
   readonly details = new LoginDetailsForm();
@@ -258,8 +228,7 @@ export class RegistrationState extends CaptchaJourney {
 
   async activate(): Promise<void> {
     if (this.busy || this.cooldownLeft > 0) return;
-    this.codeError = null;
-    this.info = null;
+    this.codeError = this.info = null;
     if (!SIX_DIGITS.test(this.code)) {
       this.codeError = 'register.error.code_format';
       return;
@@ -271,12 +240,7 @@ export class RegistrationState extends CaptchaJourney {
       if (result.ok) {
         this.doneQueued = result.value.queued;
         this.step = 'done';
-      } else if (
-        result.error.code === 'code_wrong' ||
-        result.error.code === 'code_expired' ||
-        result.error.code === 'code_locked'
-      )
-        this.codeError = errorWords('activateByCode', result.error.code);
+      } else if (isCodeRefusal(result.error.code)) this.codeError = errorWords('activateByCode', result.error.code);
       else if (result.error.code === 'wrong_step') await this.resume();
       else this.#cooldownOr(result.error);
     });
@@ -326,12 +290,9 @@ export class RegistrationState extends CaptchaJourney {
     this.endVisit();
     this.identity.reset();
     this.details.reset();
-    this.step = 'none';
-    this.correcting = false;
     this.code = '';
     this.codeError = this.info = null;
-    this.captcha = this.terms = this.outcome = null;
-    this.maskedEmail = null;
+    this.terms = this.outcome = null;
     this.cooldownUntil = this.resendAt = null;
     this.checkedOffline = this.notDelivered = this.doneQueued = false;
   }
