@@ -1,4 +1,4 @@
-import { OUTBOX_KINDS, OUTBOX_ROUTE, type OutboxKind } from '../../../../shared/portal-api/outbox';
+import { OUTBOX_KINDS, type OUTBOX_ROUTE, type OutboxKind } from '../../../../shared/portal-api/outbox';
 import type { PortalRouteName, PortalRoutes } from '../../../../shared/portal-api/routes';
 import type { MessageKey } from '../i18n/catalogue';
 
