@@ -48,6 +48,11 @@ export function fieldErrors<R, F extends string>(
 /** A captcha answer, an email's code: six digits, the one pattern of every journey. */
 export const SIX_DIGITS = /^\d{6}$/;
 
+/** The refusals of an email's six-digit code, each said next to its field. */
+const CODE_REFUSALS: readonly string[] = ['code_wrong', 'code_expired', 'code_locked'];
+export const isCodeRefusal = (code: string): code is 'code_wrong' | 'code_expired' | 'code_locked' =>
+  CODE_REFUSALS.includes(code);
+
 /** A captcha as drawn for a form (newCaptcha). */
 export type Captcha = { id: string; image: string; width: number; height: number };
 

@@ -1,9 +1,8 @@
 import type { ResetStep } from '../../../../shared/kiosk-api/password-reset';
-import type { CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
-import type { Language } from '../../../../shared/locale';
+import type { CallResult } from '../../../../shared/kiosk-api/types';
 import { errorWords } from '../i18n/errors';
-import { fieldErrors, type Captcha } from '../journey/fields';
-import { JourneyController } from '../journey/journey-controller.svelte';
+import { CaptchaJourney } from '../journey/captcha-journey.svelte';
+import { fieldErrors } from '../journey/fields';
 import { Countdown } from '../journey/countdown.svelte';
 import {
   ConfirmForm,
@@ -28,39 +27,20 @@ const CONFIRM_FIELDS: readonly ConfirmField[] = ['code', 'newPassword', 'newPass
  * email and the new password, then done. The flow itself lives in the kiosk core; this keeps only
  * what is on screen, and never tells an address with an account from one without.
  */
-export class PasswordResetState extends JourneyController {
-  /** The core's step, as its last answer said. */
-  step = $state<ResetStep>('none');
-  /**
-   * The tenant went back from step 2 to correct the address or have a new email sent: the core
-   * stays at `code` and takes a new request from there.
-   */
-  correcting = $state(false);
+export class PasswordResetState extends CaptchaJourney<ResetStep> {
+  // `correcting`: back from step 2 to correct the address or have a new email sent.
   readonly view = $derived(resetView(this.step, this.correcting));
   readonly request = new RequestForm();
   readonly confirm = new ConfirmForm();
-  captcha = $state.raw<Captcha | null>(null);
-  captchaRequired = $state(true);
-  maskedEmail = $state<string | null>(null);
   /**
    * The request (at `code`) or the new password (at `done`) is saved in the kiosk, waiting for
    * the service: the screens say the email or the change will come when it answers.
    */
   queued = $state(false);
-  /**
-   * The address the code goes to, whole as the tenant typed it during this visit (so a typo can be
-   * seen); the core's masked one only when the form no longer holds it.
-   */
-  readonly shownEmail = $derived(this.request.email.trim() || this.maskedEmail || '');
+  /** The address the code goes to (see `shown`). */
+  readonly shownEmail = $derived(this.shown(this.request.email));
   /** Until the portal's interval has passed, « recevoir un nouvel email » could not work: a countdown instead. */
   readonly resendWait = new Countdown();
-
-  constructor(
-    private readonly api: KioskClient,
-    private readonly language: () => Language,
-  ) {
-    super();
-  }
 
   /** The screen is shown: resume, then follow a saved new password until the service answers it. */
   override attach(): () => void {
@@ -76,7 +56,7 @@ export class PasswordResetState extends JourneyController {
   async resume(): Promise<void> {
     const result = await this.guard(this.api.getReset({}));
     if (!result) return;
-    if (!result.ok) return this.#flowNotice(result.error.code);
+    if (!result.ok) return this.flowNotice(result.error.code);
     this.captchaRequired = result.value.captchaRequired;
     const { step, maskedEmail, refusal } = result.value;
     const wasQueued = this.view === 'done' && this.queued;
@@ -101,20 +81,9 @@ export class PasswordResetState extends JourneyController {
     await this.newCaptcha();
   }
 
-  async newCaptcha(): Promise<void> {
+  override async newCaptcha(): Promise<void> {
     if (this.view !== 'request') return;
-    const result = await this.guard(this.api.newCaptcha({ purpose: 'password-reset' }));
-    if (!result || this.view !== 'request') return;
-    if (!result.ok) return this.#flowNotice(result.error.code);
-    this.captchaRequired = result.value.required;
-    this.captcha = result.value.required
-      ? {
-          id: result.value.captchaId,
-          image: result.value.image,
-          width: result.value.width,
-          height: result.value.height,
-        }
-      : null;
+    await this.drawCaptcha('password-reset', () => this.view === 'request');
   }
 
   /** Step 1. Whatever the address, a well-formed one leads to step 2 with the same words. */
@@ -229,7 +198,7 @@ export class PasswordResetState extends JourneyController {
 
   async #common(code: string): Promise<void> {
     if (code === 'wrong_step') return this.resume();
-    this.#flowNotice(code);
+    this.flowNotice(code);
     if (code === 'flow_expired') await this.#restart();
   }
 
@@ -237,7 +206,7 @@ export class PasswordResetState extends JourneyController {
   async #restart(): Promise<void> {
     const started = await this.guard(this.api.startReset({}));
     if (!started) return;
-    if (!started.ok) return this.#flowNotice(started.error.code);
+    if (!started.ok) return this.flowNotice(started.error.code);
     this.step = 'request';
     this.correcting = false;
     this.maskedEmail = null;
@@ -245,7 +214,7 @@ export class PasswordResetState extends JourneyController {
     await this.newCaptcha();
   }
 
-  #flowNotice(code: string): void {
+  protected override flowNotice(code: string): void {
     // About the whole step rather than a field: worded above the form.
     this.notice = errorWords('requestReset', code);
   }
@@ -255,10 +224,6 @@ export class PasswordResetState extends JourneyController {
     this.endVisit();
     this.request.reset();
     this.confirm.reset();
-    this.step = 'none';
-    this.correcting = false;
-    this.captcha = null;
-    this.maskedEmail = null;
     this.queued = false;
   }
 }

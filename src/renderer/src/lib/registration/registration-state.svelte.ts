@@ -1,68 +1,34 @@
-import type { QueuedRefusal, RegistrationStep } from '../../../../shared/kiosk-api/registration';
-import type { CallOutput, CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
-import type { Language } from '../../../../shared/locale';
+import type { RegistrationStep } from '../../../../shared/kiosk-api/registration';
 import type { MessageKey } from '../i18n/catalogue';
 import { errorWords } from '../i18n/errors';
-import { fieldErrors, SIX_DIGITS, type Captcha, type FieldErrors } from '../journey/fields';
-import { JourneyController } from '../journey/journey-controller.svelte';
+import { CaptchaJourney } from '../journey/captcha-journey.svelte';
+import { fieldErrors, isCodeRefusal, SIX_DIGITS, type FieldErrors } from '../journey/fields';
 import { IDENTITY_FIELDS, IdentityForm } from './identity-form.svelte';
 import { DETAILS_FIELDS, LoginDetailsForm } from './login-details-form.svelte';
 import { REGISTRATION_FIELD_WORDS } from './registration-fields';
-
-/** `queued`: step 2 is saved in the kiosk and waits for the service. */
-export type RegistrationView = 'identity' | 'login-details' | 'queued' | 'activation' | 'done';
-
-/** What the screen shows at the core's step: step 1 until there is a flow, or while the tenant corrects it. */
-export const registrationView = (step: RegistrationStep, correcting: boolean): RegistrationView =>
-  step === 'none' || (step === 'login-details' && correcting) ? 'identity' : step;
-/** What step 1 said when it could not go on: shown above the form, which keeps what was typed. */
-export type IdentityOutcome = { kind: 'not-found'; swapped: boolean } | { kind: 'already-registered' } | null;
-export type Terms = CallOutput<'getTerms'>;
-type Failure = Extract<CallResult<'submitIdentity' | 'submitLoginDetails' | 'activateByCode'>, { ok: false }>['error'];
-
-/** A queued registration refused while the tenant is here, as the refusal step 2 would have had online. */
-const AS_ONLINE: Record<Exclude<QueuedRefusal, 'not_delivered'>, Failure> = {
-  identity_not_found: { code: 'identity_not_found' },
-  already_registered: { code: 'already_registered' },
-  email_in_use: { code: 'email_in_use' },
-  terms_outdated: { code: 'terms_outdated' },
-  weak_password: { code: 'invalid_fields', fields: ['password:not_common'] },
-  cooldown: { code: 'cooldown' },
-};
-
-/** While on the activation or queued screen, how often to ask whether it moved on. */
-export const POLL_EVERY_TICKS = 3;
-
-/** Refusals worded next to the form (step 1's block, a field), never again above it. */
-const NEXT_TO_FORM: ReadonlySet<string> = new Set<Failure['code']>([
-  'identity_not_found',
-  'already_registered',
-  'email_in_use',
-  'terms_outdated',
-]);
+import {
+  AS_ONLINE,
+  NEXT_TO_FORM,
+  POLL_EVERY_TICKS,
+  registrationView,
+  type Failure,
+  type IdentityOutcome,
+  type Terms,
+} from './registration-view';
 
 /**
  * First registration as the tenant lives it: the two forms, the captcha, the activation code
  * and where they are. The flow itself lives in the kiosk core; this keeps only what is on screen.
  */
-export class RegistrationState extends JourneyController {
-  /** The core's step, as its last answer said (registration.mermaid). */
-  step = $state<RegistrationStep>('none');
-  /**
-   * The tenant went back from step 2 to correct step 1 (or step 2 was refused for the identity):
-   * the core stays at `login-details` and takes step 1 again from there.
-   */
-  correcting = $state(false);
+/** Its steps are the core's (registration.mermaid). */
+export class RegistrationState extends CaptchaJourney<RegistrationStep> {
   readonly view = $derived(registrationView(this.step, this.correcting));
   readonly identity = new IdentityForm();
   readonly details = new LoginDetailsForm();
   code = $state('');
   codeError = $state<MessageKey | null>(null);
-  captcha = $state.raw<Captcha | null>(null);
-  captchaRequired = $state(true);
   termsVersion = $state<string | null>(null);
   terms = $state.raw<Terms | null>(null);
-  maskedEmail = $state<string | null>(null);
   outcome = $state.raw<IdentityOutcome>(null);
   /** A happy message (a new email was sent). */
   info = $state<MessageKey | null>(null);
@@ -78,18 +44,8 @@ export class RegistrationState extends JourneyController {
 
   readonly cooldownLeft = $derived(this.secondsUntil(this.cooldownUntil));
   readonly resendLeft = $derived(this.secondsUntil(this.resendAt));
-  /**
-   * The address the activation email goes to, whole as the tenant typed it during this visit (so a
-   * typo can be seen); the core's masked one only when the form no longer holds it.
-   */
-  readonly shownEmail = $derived(this.details.email.trim() || this.maskedEmail || '');
-
-  constructor(
-    private readonly api: KioskClient,
-    private readonly language: () => Language,
-  ) {
-    super();
-  }
+  /** The address the activation email goes to (see `shown`). */
+  readonly shownEmail = $derived(this.shown(this.details.email));
 
   /** The screen is shown: resume where the core's flow stands, tick the countdowns, watch for the link. */
   override attach(): () => void {
@@ -105,7 +61,7 @@ export class RegistrationState extends JourneyController {
   async resume(): Promise<void> {
     const result = await this.guard(this.api.getRegistration({}));
     if (!result) return;
-    if (!result.ok) return this.#flowNotice(result.error.code);
+    if (!result.ok) return this.flowNotice(result.error.code);
     const state = result.value;
     this.captchaRequired = state.captchaRequired;
     this.termsVersion = state.termsVersion;
@@ -119,27 +75,16 @@ export class RegistrationState extends JourneyController {
     if (state.step === 'none') {
       const started = await this.guard(this.api.startRegistration({}));
       if (!started) return;
-      if (!started.ok) return this.#flowNotice(started.error.code);
+      if (!started.ok) return this.flowNotice(started.error.code);
       this.#restarted();
     } else this.step = state.step;
     await this.newCaptcha();
   }
 
-  async newCaptcha(): Promise<void> {
+  override async newCaptcha(): Promise<void> {
     if (this.view !== 'identity' && this.view !== 'login-details') return;
-    const purpose = this.view === 'identity' ? 'identity' : 'login-details';
-    const result = await this.guard(this.api.newCaptcha({ purpose }));
-    if (!result || this.view !== purpose) return;
-    if (!result.ok) return this.#flowNotice(result.error.code);
-    this.captchaRequired = result.value.required;
-    this.captcha = result.value.required
-      ? {
-          id: result.value.captchaId,
-          image: result.value.image,
-          width: result.value.width,
-          height: result.value.height,
-        }
-      : null;
+    const purpose = this.view;
+    await this.drawCaptcha(purpose, () => this.view === purpose);
   }
 
   async submitIdentity(): Promise<void> {
@@ -239,21 +184,21 @@ export class RegistrationState extends JourneyController {
         void this.resume();
         return null;
       case 'flow_expired':
-        this.#flowNotice(error.code);
+        this.flowNotice(error.code);
         void this.api.startRegistration({}).then((r) => r.ok && this.#restarted());
         return null;
       default:
-        this.#flowNotice(error.code);
+        this.flowNotice(error.code);
         return null;
     }
   }
 
   #cooldownOr(error: { code: string; retryAfterSeconds?: number }): void {
-    if (error.code !== 'cooldown') return this.#flowNotice(error.code);
+    if (error.code !== 'cooldown') return this.flowNotice(error.code);
     this.cooldownUntil = this.inSeconds(error.retryAfterSeconds ?? 60);
   }
 
-  #flowNotice(code: string): void {
+  protected override flowNotice(code: string): void {
     // Every registration call shares one table of words.
     this.notice = NEXT_TO_FORM.has(code) ? null : errorWords('submitLoginDetails', code);
   }
@@ -278,13 +223,12 @@ export class RegistrationState extends JourneyController {
     const result = await this.guard(this.api.getTerms({ language }));
     if (!result) return;
     if (result.ok) this.terms = result.value;
-    else this.#flowNotice(result.error.code);
+    else this.flowNotice(result.error.code);
   }
 
   async activate(): Promise<void> {
     if (this.busy || this.cooldownLeft > 0) return;
-    this.codeError = null;
-    this.info = null;
+    this.codeError = this.info = null;
     if (!SIX_DIGITS.test(this.code)) {
       this.codeError = 'register.error.code_format';
       return;
@@ -296,12 +240,7 @@ export class RegistrationState extends JourneyController {
       if (result.ok) {
         this.doneQueued = result.value.queued;
         this.step = 'done';
-      } else if (
-        result.error.code === 'code_wrong' ||
-        result.error.code === 'code_expired' ||
-        result.error.code === 'code_locked'
-      )
-        this.codeError = errorWords('activateByCode', result.error.code);
+      } else if (isCodeRefusal(result.error.code)) this.codeError = errorWords('activateByCode', result.error.code);
       else if (result.error.code === 'wrong_step') await this.resume();
       else this.#cooldownOr(result.error);
     });
@@ -351,12 +290,9 @@ export class RegistrationState extends JourneyController {
     this.endVisit();
     this.identity.reset();
     this.details.reset();
-    this.step = 'none';
-    this.correcting = false;
     this.code = '';
     this.codeError = this.info = null;
-    this.captcha = this.terms = this.outcome = null;
-    this.maskedEmail = null;
+    this.terms = this.outcome = null;
     this.cooldownUntil = this.resendAt = null;
     this.checkedOffline = this.notDelivered = this.doneQueued = false;
   }
