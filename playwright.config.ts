@@ -25,7 +25,10 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
-  timeout: 60_000,
+  // Limits for a stuck test, not for speed: the suite runs on 2 cores beside other test runs
+  // (CI saw journeys at 60–72 s and a terms dialog loading for over 5 s under a load of 15–18).
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
   use: {
     browserName: 'chromium',
     trace: 'retain-on-failure',

@@ -51,7 +51,6 @@ for (const lang of ['fr', 'ar'] as const) {
       test.use({ viewport: { width, height } });
 
       test('form, keyboard, refusals, slow-down, connected', async ({ page }, info) => {
-        test.setTimeout(90_000);
         await openLogin(page, lang);
         await shoot(page, info, `${lang}-form`);
         await page.locator('#login-email').tap();
@@ -73,7 +72,6 @@ for (const lang of ['fr', 'ar'] as const) {
       });
 
       test('an account still waiting for its activation', async ({ page }, info) => {
-        test.setTimeout(90_000);
         // A registration (in French) left at the activation step, then the visit ends.
         const email = `shots.login.${lang}.${index}@exemple.invalid`;
         await openRegistration(page);

@@ -26,8 +26,6 @@ type Lang = keyof typeof OWN_NAMES;
 const fr = catalogue('fr');
 
 test.use({ kioskEnv: { KIOSK_STAFF_PIN_HASH: DEMO_STAFF_PIN_HASH } });
-// Waits for the portal's answer, a staff PIN at the OWASP cost, the status poll: a long walk.
-test.describe.configure({ timeout: 180_000 });
 
 /** The visit is over: the attract screen, back in the default language (a language tapped before would be undone). */
 const atAttract = (page: Page) => expect(page.getByRole('button', { name: fr['attract.prompt'] })).toBeVisible();

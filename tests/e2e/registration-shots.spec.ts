@@ -66,7 +66,6 @@ for (const lang of ['fr', 'ar'] as const) {
         });
 
         test('outcomes, step 2, terms, activation, done', async ({ page, kiosk, request }, info) => {
-          test.setTimeout(90_000);
           const index = 20 + (lang === 'ar' ? 2 : 0) + (width > height ? 1 : 0);
           const tenant = demoTenant(index);
           await begin(page, lang);
