@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../unit/helpers/kiosk';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -33,6 +33,10 @@ afterEach(() => {
   dir.remove();
 });
 
+beforeAll(() => {
+  if (!existsSync(join(root, 'out/main/launcher.js'))) throw new Error('run `npm run build` first (npm test does)');
+});
+
 describe('issue #10 item 6: the launcher ends Chromium with it', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
     'on %s, Chromium and its helpers end too',
@@ -45,9 +49,8 @@ describe('issue #10 item 6: the launcher ends Chromium with it', () => {
       launcher = spawn(
         process.execPath,
         [
-          '--import',
-          'tsx',
-          'src/main/launcher/cli.ts',
+          // The built launcher, as `npm start` runs it (its kiosk core thread is a built file beside it).
+          join(root, 'out/main/launcher.js'),
           '--port',
           '0',
           '--portal-url',

@@ -2,6 +2,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { electronBinaryPath } from '../host/electron-binary';
 import { projectRoot } from '../host/paths';
+import { stopOnSignals } from '../host/stop-signals';
 import { spawnCoreThread } from '../web-shell/core-thread';
 import { explainStartFailure, runWebShell, type RunningWebShell } from '../web-shell/run';
 import { endChromium, findChromium, hasDisplay, openChromiumKiosk } from './chromium';
@@ -22,18 +23,10 @@ if (electron) {
   // or Chromium closing may come before the core is ready, so the handlers are in place first.
   let chromium = null as ChildProcess | null;
   let starting: Promise<RunningWebShell> | null = null;
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    if (chromium) endChromium(chromium);
-    void Promise.resolve(starting)
-      .then((running) => running?.close())
-      .catch(() => undefined)
-      .finally(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const signals = stopOnSignals(
+    () => starting,
+    () => chromium && endChromium(chromium),
+  );
   try {
     const webArgs = args.filter((a) => a !== '--windowed' && a !== '--dev');
     const core = spawnCoreThread(new URL('./web-shell-core.js', import.meta.url));
@@ -43,7 +36,7 @@ if (electron) {
       const binary = findChromium();
       chromium = binary && hasDisplay() ? openChromiumKiosk(binary, shell.launchUrl, windowed) : null;
       // Whichever ends first, the launcher (a signal) or Chromium (closed), ends the other.
-      chromium?.on('exit', stop);
+      chromium?.on('exit', signals.stop);
     });
     const running = await starting;
     if (running.demo) process.stdout.write(`Mailbox: ${running.demo.mailboxUrl}\n`);
@@ -51,7 +44,7 @@ if (electron) {
       process.stdout.write('No display or no Chromium found: open the URL above in Chromium (Ctrl+C to stop).\n');
     }
   } catch (error) {
-    if (stopping) process.exit(0);
+    if (signals.stopping) process.exit(0);
     if (chromium) endChromium(chromium);
     process.stderr.write(`${explainStartFailure(error)}\n`);
     process.exit(2);
