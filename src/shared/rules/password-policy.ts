@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { isCommonPassword } from './common-passwords';
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-lengths';
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 /** The seed's rules (length, lower, upper, digit, special), plus a length cap and the common list. */
 export const PASSWORD_RULES = ['min_length', 'max_length', 'lower', 'upper', 'digit', 'special', 'not_common'] as const;

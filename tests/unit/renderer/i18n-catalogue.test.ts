@@ -147,6 +147,17 @@ describe('the compiled messages', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('the password lengths are said from the rule itself, no caller passing them', async () => {
+    const { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } = await import('../../../src/shared/rules/password-lengths');
+    const messages = await catalogue.loadMessages('fr');
+    expect(catalogue.render(messages, 'register.rules.min_length')).toBe(`au moins ${PASSWORD_MIN_LENGTH} caractères`);
+    expect(catalogue.render(messages, 'journey.error.password_long')).toBe(
+      `${PASSWORD_MAX_LENGTH} caractères au plus.`,
+    );
+    const arabic = await catalogue.loadMessages('ar');
+    expect(catalogue.render(arabic, 'register.rules.min_length', {})).toContain(String(PASSWORD_MIN_LENGTH));
+  });
+
   it('an unknown ID shows itself instead of nothing', async () => {
     expect(catalogue.render(await catalogue.loadMessages('fr'), 'no.such.message')).toBe('no.such.message');
   });

@@ -1,4 +1,5 @@
 import type { Language } from '../../../../shared/locale';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../../shared/rules/password-lengths';
 // Compiled by Paraglide JS from messages/<domain>/<locale>.json (`npm run i18n`), one module per
 // language. French ships in the first bundle; the others arrive when someone picks them.
 import * as fr from './paraglide/messages/fr.js';
@@ -53,10 +54,13 @@ export function exportName(key: string): string {
 
 const names = new Map<string, string>();
 
+/** Values any message may say, from the rule that sets them, so no catalogue repeats them. */
+const RULE_VALUES: MessageParams = { passwordMin: PASSWORD_MIN_LENGTH, passwordMax: PASSWORD_MAX_LENGTH };
+
 /** The message in `messages`' language; an ID missing there shows itself rather than nothing. */
 export function render(messages: Messages, key: MessageKey, params?: MessageParams): string {
   let name = names.get(key);
   if (name === undefined) names.set(key, (name = exportName(key)));
   const message = (messages as unknown as Record<string, Message | undefined>)[name];
-  return message ? message(params ?? {}) : key;
+  return message ? message(params ? { ...RULE_VALUES, ...params } : RULE_VALUES) : key;
 }
