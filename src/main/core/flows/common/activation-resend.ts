@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import type { Language } from '../../../../shared/locale';
 import { isoDateTime } from '../../../../shared/portal-api/common';
-import { fail, ok, type Failure, type Result } from '../../../../shared/result';
+import { ok, type Result } from '../../../../shared/result';
 import type { Logger } from '../../logger';
-import type { PortalCallError } from '../../portal-client/client';
-import { logUnreachable } from './checks';
+import { logUnreachable, refusalMap } from './checks';
 import type { JourneyOutbox } from './journey-outbox';
-import { expectedRefusals } from './refusals';
 
 /** What a resend may be refused for, in every call that asks for one (registration, login, staff). */
 export type ResendRefusal = 'resend_cooldown' | 'resend_daily_cap' | 'portal_unreachable';
@@ -26,18 +24,15 @@ export function nextResendAt(value: unknown, now: number): number {
   return parsed.success ? Date.parse(parsed.data.resendAvailableAt) : now + RESEND_GUESS_MS;
 }
 
-const EXPECTED = expectedRefusals('resendActivation');
-
 /**
  * A portal refusal of a resend → the kiosk's code. The portal's per-kiosk cap (`rate_limited`) is,
- * for the tenant, one more « wait before asking again »; what is not the tenant's to fix is
- * `portal_unreachable` (see expectedRefusals).
+ * for the tenant, one more « wait before asking again ».
  */
-export function resendRefusal(error: PortalCallError): Failure<ResendRefusal> {
-  if (!EXPECTED.has(error.code)) return fail('portal_unreachable');
-  const code = error.code === 'rate_limited' ? 'resend_cooldown' : (error.code as ResendRefusal);
-  return fail(code, error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {});
-}
+export const resendRefusal = refusalMap<ResendRefusal>({
+  route: 'resendActivation',
+  retry: true,
+  renamed: { rate_limited: 'resend_cooldown' },
+});
 
 /**
  * A new activation email for an address, as a row of the outbox like every effectful call (issue

@@ -1,8 +1,6 @@
 import type { KioskApi } from '../../../../shared/kiosk-api/calls';
-import { fail, type Failure } from '../../../../shared/result';
 import { emailSchema } from '../../../../shared/rules/email';
-import type { PortalCallError } from '../../portal-client/client';
-import { expectedRefusals } from '../common/refusals';
+import { refusalMap } from '../common/checks';
 
 /** Every refusal the login call may answer, as the contract lists them. */
 export type LoginError = KioskApi['login']['errors'][number];
@@ -16,29 +14,11 @@ export function loginProblems(input: { email: string; password: string }): strin
   return problems;
 }
 
-/** The portal's refusals of POST /v1/sessions that are the tenant's to hear; any other is not. */
-const EXPECTED = expectedRefusals('login');
-
 /**
- * A portal refusal → the kiosk's code for it. Whatever is not the tenant's to fix (the portal
- * down, the kiosk's credential refused, an answer outside the contract) is `portal_unreachable`;
- * staff see the real cause in the logs. The portal already answers unknown address and wrong
- * password alike; nothing here may tell them apart either.
+ * A portal refusal → the kiosk's code for it (see refusalMap). The portal already answers unknown
+ * address and wrong password alike; nothing here may tell them apart either.
  */
-export function fromPortal(error: PortalCallError): Failure<LoginError> {
-  if (!EXPECTED.has(error.code)) return fail('portal_unreachable');
-  const retry = error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {};
-  switch (error.code) {
-    case 'account_locked':
-      return fail('account_locked', retry);
-    case 'too_many_attempts':
-      return fail('too_many_attempts', retry);
-    case 'not_activated':
-      return fail('not_activated');
-    default:
-      return fail('invalid_credentials');
-  }
-}
+export const fromPortal = refusalMap<LoginError>({ route: 'login', retry: true });
 
 /** Refusals that count towards the kiosk's slow-down: the email + password were not accepted. */
 export const countsAsFailure = (code: LoginError): boolean =>

@@ -1,12 +1,10 @@
 import type { QueuedRefusal } from '../../../../shared/kiosk-api/registration';
 import type { CallError } from '../../../../shared/kiosk-api/types';
-import { fail, type Failure } from '../../../../shared/result';
 import { checkDateOfBirth, isoToday } from '../../../../shared/rules/date-of-birth';
 import { emailKey, emailSchema } from '../../../../shared/rules/email';
 import { failedPasswordRules } from '../../../../shared/rules/password-policy';
 import type { PortalCallError } from '../../portal-client/client';
-import { invalidFields } from '../common/checks';
-import { expectedRefusals } from '../common/refusals';
+import { refusalMap } from '../common/checks';
 
 /** Every refusal a registration call may answer, as the contract lists them. */
 export type RegistrationError =
@@ -40,64 +38,45 @@ export function loginDetailsProblems(input: LoginDetailsInput, termsVersion: str
   return problems;
 }
 
+const form = { input: true, retry: true, password: 'password', renamed: { too_many_attempts: 'cooldown' } } as const;
 /** The portal names fields by their path in its body ("identity.dateOfBirth"); the screens by their own name. */
-const fieldName = (path: string) => path.split('.').at(-1) ?? path;
-
+const fields = (paths: string[]) => paths.map((path) => path.split('.').at(-1) ?? path);
 /** The resend has its own mapping, shared with the login screen and staff (common/activation-resend). */
-type Step = 'identity' | 'details' | 'code';
-
-/** The refusals each step expects from its portal route (see expectedRefusals). */
-const EXPECTED: Record<Step, ReadonlySet<string>> = {
-  identity: expectedRefusals('checkIdentity', { input: true }),
-  details: expectedRefusals('register', { input: true }),
+const MAPS = {
+  identity: refusalMap<RegistrationError>({ route: 'checkIdentity', ...form, fields }),
+  details: refusalMap<RegistrationError>({ route: 'register', ...form, fields }),
   // already_active is no refusal: the flow moves on to `done` before it maps one.
-  code: expectedRefusals('activateByCode', { except: ['already_active'] }),
+  code: refusalMap<RegistrationError>({
+    route: 'activateByCode',
+    except: ['already_active'],
+    renamed: { invalid_code: 'code_wrong', too_many_attempts: 'code_locked' },
+  }),
 };
 
-/** Portal codes the screens know by another name; the rest keep the portal's. */
-const RENAMED: Readonly<Record<string, RegistrationError>> = { invalid_code: 'code_wrong' };
+/** A portal refusal at `step` → the kiosk's code for it (see refusalMap). */
+export const fromPortal = (error: PortalCallError, step: keyof typeof MAPS) => MAPS[step](error);
 
-/**
- * A portal refusal → the kiosk's code for it. Whatever is not the tenant's to fix (the portal
- * down, the kiosk's credential refused, an answer outside the contract) is `portal_unreachable`;
- * staff see the real cause in the logs.
- */
-export function fromPortal(error: PortalCallError, step: Step): Failure<RegistrationError> {
-  if (!EXPECTED[step].has(error.code)) return fail('portal_unreachable');
-  const retry = error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {};
-  switch (error.code) {
-    case 'identity_not_found':
-      return fail('identity_not_found', error.hint ? { hint: error.hint } : {});
-    case 'weak_password':
-      return invalidFields((error.rules ?? ['not_common']).map((r) => `password:${r}`));
-    case 'invalid_input':
-      return invalidFields((error.fields ?? []).map(fieldName));
-    case 'too_many_attempts':
-      return step === 'code' ? fail('code_locked') : fail('cooldown', retry);
-    default:
-      // already_registered, email_in_use, terms_outdated, code_expired
-      return fail(RENAMED[error.code] ?? (error.code as RegistrationError), retry);
-  }
-}
+/** Where a queued registration's refusal sends the tenant back to (see queuedRefusal). */
+const QUEUED_BACK: Partial<Record<RegistrationError, 'identity' | 'login-details'>> = {
+  identity_not_found: 'identity',
+  already_registered: 'identity',
+  email_in_use: 'login-details',
+  terms_outdated: 'login-details',
+  cooldown: 'login-details',
+  // The portal refused the password (its list of common passwords may be longer than ours).
+  invalid_fields: 'login-details',
+};
 
 /**
  * A queued registration refused on delivery, as the kiosk's refusal code (already mapped by the
  * flow's `fromPortal`) → what the screen says and the step that can fix it. A refusal that is not
  * the tenant's to fix stays on the queued screen, which then says to ask the front desk.
  */
-export function queuedRefusal(code: string): { code: QueuedRefusal; back: 'identity' | 'login-details' | null } {
-  switch (code) {
-    case 'identity_not_found':
-    case 'already_registered':
-      return { code, back: 'identity' };
-    case 'email_in_use':
-    case 'terms_outdated':
-    case 'cooldown':
-      return { code, back: 'login-details' };
-    case 'invalid_fields':
-      // The portal refused the password (its list of common passwords may be longer than ours).
-      return { code: 'weak_password', back: 'login-details' };
-    default:
-      return { code: 'not_delivered', back: null };
-  }
+export function queuedRefusal(code: RegistrationError): {
+  code: QueuedRefusal;
+  back: 'identity' | 'login-details' | null;
+} {
+  const back = QUEUED_BACK[code];
+  if (!back) return { code: 'not_delivered', back: null };
+  return { code: code === 'invalid_fields' ? 'weak_password' : (code as QueuedRefusal), back };
 }
