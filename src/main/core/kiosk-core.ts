@@ -13,7 +13,6 @@ import { registrationHandlers } from './handlers/registration';
 import { setupHandlers } from './handlers/setup';
 import { staffHandlers } from './handlers/staff';
 import { staffToolHandlers } from './handlers/staff-tools';
-import { LoginActivationResend } from './flows/login/resend';
 import { StaffTools } from './staff/staff-tools';
 import { updateHandlers } from './handlers/updates';
 import type { Logger } from './logger';
@@ -178,7 +177,6 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   });
   const clock = () => (now ? now() : new Date()).getTime();
   const tools = new StaffTools({ staff, journey, portal: client, assisted, registration, logger, now: clock });
-  const loginResend = new LoginActivationResend({ login, journey, now: clock, logger });
   // A staff session ends with the visit: « Terminer », idle, the next visit, a restart.
   visits.onWipe((reason) => staff.endSession(reason));
   const setup =
@@ -206,7 +204,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     }),
     ...registrationHandlers({ flow: registration, captcha: visitCaptcha, terms }),
     ...staffHandlers({ staff, settings }),
-    ...staffToolHandlers({ tools, loginResend }),
+    ...staffToolHandlers({ tools, login }),
     ...loginHandlers({ flow: login }),
     ...passwordResetHandlers({ flow: passwordReset }),
     ...updateHandlers({ staff, updates }),

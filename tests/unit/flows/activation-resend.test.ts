@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextResendAt, RESEND_GUESS_MS, resendRefusal } from '../../../src/main/core/flows/common/activation-resend';
+import { nextResendAt, RESEND_GUESS_MS, resendRefusal } from '../../../src/main/core/flows/common/resend';
 import { kioskApi } from '../../../src/shared/kiosk-api';
 import { PORTAL_ERROR_CODES } from '../../../src/shared/portal-api/errors';
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromPortal, loginProblems } from '../../../src/main/core/flows/login/errors';
-import { SIGNED_OUT, waitAfter, type LoginState } from '../../../src/main/core/flows/login/state';
-import { transition } from '../../../src/main/core/flows/login/transitions';
+import { SIGNED_OUT, transition, waitAfter, type LoginState } from '../../../src/main/core/flows/login/state';
 
 const tenant = { firstName: 'Zoé', email: 'zoe@exemple.invalid', accountNumber: '0299900000002' };
 const signedIn: LoginState = { step: 'signed-in', sessionToken: 't'.repeat(43), tenant, expiresAt: 1 };

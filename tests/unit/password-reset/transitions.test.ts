@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { confirmProblems, fromPortal, requestProblems } from '../../../src/main/core/flows/password-reset/errors';
-import { resetStateSchema, type ResetState } from '../../../src/main/core/flows/password-reset/state';
-import { ALLOWED_FROM, transition, type ResetEvent } from '../../../src/main/core/flows/password-reset/transitions';
+import {
+  ALLOWED_FROM,
+  resetStateSchema,
+  transition,
+  type ResetEvent,
+  type ResetState,
+} from '../../../src/main/core/flows/password-reset/state';
 import { kioskApi } from '../../../src/shared/kiosk-api/calls';
 
 const states: Record<ResetState['step'], ResetState> = {

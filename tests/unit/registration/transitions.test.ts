@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { maskEmail } from '../../../src/main/core/flows/common/mask-email';
-import { registrationStateSchema, type RegistrationState } from '../../../src/main/core/flows/registration/state';
 import {
   ALLOWED_FROM,
+  registrationStateSchema,
   transition,
   type RegistrationEvent,
-} from '../../../src/main/core/flows/registration/transitions';
+  type RegistrationState,
+} from '../../../src/main/core/flows/registration/state';
 
 const identity = {
   accountNumber: '0299900000001',

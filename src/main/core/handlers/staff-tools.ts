@@ -1,5 +1,5 @@
 import type { HandlerGroup } from '../../../shared/kiosk-api';
-import type { LoginActivationResend } from '../flows/login/resend';
+import type { LoginFlow } from '../flows/login/flow';
 import type { StaffTools } from '../staff/staff-tools';
 
 export type StaffToolCalls = 'staffResendActivation' | 'loginResendActivation' | 'assistedWhy';
@@ -7,12 +7,12 @@ export type StaffToolCalls = 'staffResendActivation' | 'loginResendActivation' |
 /** Tools for a tenant at the kiosk (issue #12): the services check sessions, visits and addresses. */
 export const staffToolHandlers = ({
   tools,
-  loginResend,
+  login,
 }: {
   tools: StaffTools;
-  loginResend: LoginActivationResend;
+  login: Pick<LoginFlow, 'resendActivation'>;
 }): HandlerGroup<StaffToolCalls> => ({
   staffResendActivation: ({ email, language }) => tools.resendActivation(email, language),
-  loginResendActivation: ({ language }) => loginResend.resend(language),
+  loginResendActivation: ({ language }) => login.resendActivation(language),
   assistedWhy: () => tools.why(),
 });

@@ -3,7 +3,7 @@ import type { CallOutput } from '../../../shared/kiosk-api/types';
 import { DEFAULT_LANGUAGE, type Language } from '../../../shared/locale';
 import { fail, ok, type Result } from '../../../shared/result';
 import { emailSchema, normalizeEmail } from '../../../shared/rules/email';
-import { sendActivationResend, type ResendRefusal } from '../flows/common/activation-resend';
+import { sendActivationResend, type ResendRefusal } from '../flows/common/resend';
 import type { JourneyOutbox } from '../flows/common/journey-outbox';
 import type { Logger } from '../logger';
 import type { PortalClient } from '../portal-client/client';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { KioskApi } from '../../../../shared/kiosk-api/calls';
 import { signedInTenantSchema } from '../../../../shared/kiosk-api/login';
 import type { CallOutput } from '../../../../shared/kiosk-api/types';
+import { DEFAULT_LANGUAGE, type Language } from '../../../../shared/locale';
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../../../../shared/result';
 import { normalizeEmail } from '../../../../shared/rules/email';
@@ -9,14 +10,15 @@ import type { Logger } from '../../logger';
 import type { PortalCallError, PortalClient } from '../../portal-client/client';
 import { logUnreachable } from '../common/checks';
 import { FlowLifetime } from '../common/flow-lifetime';
+import { sendActivationResend, type ResendRefusal } from '../common/resend';
 import { secondsUntil } from '../common/machine';
 import type { JourneyOutbox } from '../common/journey-outbox';
 import { countsAsFailure, fromPortal, loginProblems } from './errors';
-import { SIGNED_OUT, type LoginState } from './state';
-import { loginMachine, type LoginEvent } from './transitions';
+import { loginMachine, SIGNED_OUT, type LoginEvent, type LoginState } from './state';
 
 type LoginAnswer = Result<CallOutput<'login'>, KioskApi['login']['errors'][number]>;
 type LoginInput = z.output<KioskApi['login']['input']>;
+type ResendAnswer = Result<CallOutput<'loginResendActivation'>, ResendRefusal | 'no_address'>;
 
 export interface LoginFlowOptions {
   /** Login is a direct call: no password material is ever kept on a kiosk, so offline it cannot be checked. */
@@ -88,9 +90,21 @@ export class LoginFlow {
     return { loggedOut: true };
   }
 
-  /** The address the last login of this visit was refused `not_activated` for, if it was. */
-  get notActivatedEmail(): string | null {
-    return this.#notActivated;
+  /**
+   * « Renvoyer l'email d'activation » on the login screen (issue #12): only after this visit's login
+   * was answered `not_activated` — a right password — and only to the address typed for it; the
+   * screen never names an address. Recorded as a journey outcome, codes only.
+   */
+  async resendActivation(language: Language | undefined): Promise<ResendAnswer> {
+    const { journey, logger } = this.options;
+    if (this.#notActivated === null || !journey) return fail('no_address');
+    const body = { email: this.#notActivated, language: language ?? DEFAULT_LANGUAGE };
+    const sent = await sendActivationResend(journey, body, () => this.#flow.now(), logger);
+    const outcome = sent.ok ? (sent.value.queued ? 'queued' : 'requested') : sent.error.code;
+    await journey.record('resend_activation', outcome, 'login');
+    if (!sent.ok) return sent;
+    const resendAvailableInSeconds = secondsUntil(sent.value.resendAvailableAt, this.#flow.now());
+    return ok({ queued: sent.value.queued, resendAvailableInSeconds });
   }
 
   /** The end of the visit: the session, the failure count and any answer still on its way are forgotten. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { signedInTenantSchema } from '../../../../shared/kiosk-api/login';
+import { signedInTenantSchema, type SignedInTenant } from '../../../../shared/kiosk-api/login';
+import { defineMachine, type AllowedFrom } from '../common/machine';
 
 /**
  * The states of the visit's login (see login.mermaid). `failures` counts the visit's refused
@@ -22,7 +23,6 @@ export const loginStateSchema = z.discriminatedUnion('step', [
   }),
 ]);
 export type LoginState = z.output<typeof loginStateSchema>;
-export type LoginStep = LoginState['step'];
 
 export const SIGNED_OUT: LoginState = { step: 'signed-out', failures: 0, retryAt: null };
 
@@ -39,3 +39,34 @@ export function waitAfter(failures: number): number {
   if (over <= 0) return 0;
   return Math.min(SLOW_DOWN.maxWaitSeconds, SLOW_DOWN.firstWaitSeconds * 2 ** Math.min(over - 1, 8));
 }
+
+export type LoginEvent =
+  /** The portal refused the email + password (unknown address, wrong password, locked). */
+  | { type: 'attempt_refused'; at: number }
+  | { type: 'signed_in'; sessionToken: string; tenant: SignedInTenant; expiresAt: number }
+  | { type: 'signed_out' };
+
+const allowedFrom = {
+  attempt_refused: ['signed-out'],
+  // From signed-in too: a new login replaces the previous session (logged out first).
+  signed_in: ['signed-out', 'signed-in'],
+  signed_out: ['signed-out', 'signed-in'],
+} as const satisfies AllowedFrom<LoginState, LoginEvent>;
+
+function next(state: LoginState, event: LoginEvent): unknown {
+  switch (event.type) {
+    case 'attempt_refused': {
+      const failures = (state.step === 'signed-out' ? state.failures : 0) + 1;
+      const wait = waitAfter(failures);
+      return { step: 'signed-out', failures, retryAt: wait > 0 ? event.at + wait * 1000 : null };
+    }
+    case 'signed_in':
+      return { step: 'signed-in', sessionToken: event.sessionToken, tenant: event.tenant, expiresAt: event.expiresAt };
+    case 'signed_out':
+      // Whoever signs in next in this visit starts without the previous person's failures.
+      return SIGNED_OUT;
+  }
+}
+
+export const loginMachine = defineMachine({ schema: loginStateSchema, allowedFrom, next });
+export const { transition, allowedFrom: ALLOWED_FROM } = loginMachine;

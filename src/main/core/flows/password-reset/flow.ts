@@ -12,11 +12,10 @@ import type { JourneyOutbox } from '../common/journey-outbox';
 import { outcomeCode } from '../common/journey-outbox';
 import { FlowLifetime } from '../common/flow-lifetime';
 import { secondsUntil } from '../common/machine';
-import { resendAt } from './resend-interval';
+import { nextResetAt } from '../common/resend';
 import { confirmProblems, fromPortal, requestProblems } from './errors';
 import { maskEmail } from '../common/mask-email';
-import type { ResetState } from './state';
-import { resetMachine, type ResetEvent } from './transitions';
+import { resetMachine, type ResetEvent, type ResetState } from './state';
 
 type FlowCall = 'requestReset' | 'confirmReset';
 type Answer<N extends FlowCall> = Result<CallOutput<N>, KioskApi[N]['errors'][number]>;
@@ -117,7 +116,7 @@ export class PasswordResetFlow {
       const maskedEmail = maskEmail(body.email);
       // Queued or not, the same answer: nothing here depends on the address having an account.
       const queued = outcome.state === 'pending';
-      this.#resendAt = resendAt(outcome, this.#flow.now());
+      this.#resendAt = nextResetAt(outcome, this.#flow.now());
       const moved = this.#flow.apply({
         type: 'reset_requested',
         email: body.email,

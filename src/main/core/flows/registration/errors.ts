@@ -41,7 +41,7 @@ export function loginDetailsProblems(input: LoginDetailsInput, termsVersion: str
 const form = { input: true, retry: true, password: 'password', renamed: { too_many_attempts: 'cooldown' } } as const;
 /** The portal names fields by their path in its body ("identity.dateOfBirth"); the screens by their own name. */
 const fields = (paths: string[]) => paths.map((path) => path.split('.').at(-1) ?? path);
-/** The resend has its own mapping, shared with the login screen and staff (common/activation-resend). */
+/** The resend has its own mapping, shared with the login screen and staff (common/resend). */
 const MAPS = {
   identity: refusalMap<RegistrationError>({ route: 'checkIdentity', ...form, fields }),
   details: refusalMap<RegistrationError>({ route: 'register', ...form, fields }),

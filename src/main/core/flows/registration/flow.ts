@@ -12,13 +12,12 @@ import type { PortalClient } from '../../portal-client/client';
 import { checkCaptcha, invalidFields, refusalsFor } from '../common/checks';
 import type { JourneyOutbox } from '../common/journey-outbox';
 import { outcomeCode, unreachable } from '../common/journey-outbox';
-import { nextResendAt, sendActivationResend } from '../common/activation-resend';
+import { nextResendAt, sendActivationResend } from '../common/resend';
 import { FlowLifetime } from '../common/flow-lifetime';
 import { secondsUntil } from '../common/machine';
 import { maskEmail } from '../common/mask-email';
 import { fromPortal, identityProblems, loginDetailsProblems, queuedRefusal } from './errors';
-import type { RegistrationState } from './state';
-import { registrationMachine, type RegistrationEvent } from './transitions';
+import { registrationMachine, type RegistrationEvent, type RegistrationState } from './state';
 
 type FlowCall = 'submitIdentity' | 'submitLoginDetails' | 'activateByCode' | 'resendActivation';
 type Answer<N extends FlowCall> = Result<CallOutput<N>, KioskApi[N]['errors'][number]>;

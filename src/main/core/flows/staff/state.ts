@@ -24,7 +24,6 @@ const allowedFrom = {
   ended: ['locked', 'open'],
 } as const satisfies AllowedFrom<StaffState, StaffEvent>;
 
-/** The state an allowed event leads to (parsed by the machine before it is kept). */
 function next(_state: StaffState, event: StaffEvent): unknown {
   switch (event.type) {
     case 'unlocked':

@@ -3,6 +3,7 @@ import type { Language } from '../../../../shared/locale';
 import { isoDateTime } from '../../../../shared/portal-api/common';
 import { ok, type Result } from '../../../../shared/result';
 import type { Logger } from '../../logger';
+import type { DeliveryOutcome } from '../../outbox/types';
 import { logUnreachable, refusalMap } from './checks';
 import type { JourneyOutbox } from './journey-outbox';
 
@@ -22,6 +23,19 @@ const withResendTime = z.object({ resendAvailableAt: isoDateTime });
 export function nextResendAt(value: unknown, now: number): number {
   const parsed = withResendTime.safeParse(value);
   return parsed.success ? Date.parse(parsed.data.resendAvailableAt) : now + RESEND_GUESS_MS;
+}
+
+const withResetInterval = z.object({ resendAfterSeconds: z.number().int().positive() });
+
+/**
+ * When another reset email may be asked for, from the portal's answer (issue #12): its interval,
+ * the same for every address. Null when the request waits in the outbox (the portal has not
+ * counted it yet) or an older portal did not say: the screen then says what is true instead.
+ */
+export function nextResetAt(outcome: DeliveryOutcome, now: number): number | null {
+  if (outcome.state !== 'delivered') return null;
+  const parsed = withResetInterval.safeParse(outcome.value);
+  return parsed.success ? now + parsed.data.resendAfterSeconds * 1000 : null;
 }
 
 /**
