@@ -1,4 +1,3 @@
-import type { CallName, KioskApi } from '../../../../shared/kiosk-api/calls';
 import type { PortalErrorCode } from '../../../../shared/portal-api/errors';
 import { portalRoutes, type PortalRouteName } from '../../../../shared/portal-api/routes';
 import { fail, type Failure } from '../../../../shared/result';
@@ -8,8 +7,17 @@ import type { PortalCallError } from '../../portal-client/client';
 
 type CaptchaFields = { captchaId?: string | undefined; captchaAnswer?: string | undefined };
 
-/** The form's captcha: null when right (or when the kiosk's captcha is off), else the refusal. */
-export function checkCaptcha(captcha: CaptchaService | null, purpose: string, input: CaptchaFields) {
+/**
+ * The form's own refusal, before anything reaches the portal: its `invalid_fields` (`problems`),
+ * else a wrong or expired captcha (none when the kiosk's captcha is off); null when both are right.
+ */
+export function checkForm(
+  problems: string[],
+  captcha?: CaptchaService | null,
+  purpose = '',
+  input: CaptchaFields = {},
+) {
+  if (problems.length > 0) return invalidFields(problems);
   if (!captcha) return null;
   const check = captcha.check(input.captchaId, purpose, input.captchaAnswer);
   return check === 'ok' ? null : fail(check === 'expired' ? 'captcha_expired' : 'captcha_wrong');
@@ -28,16 +36,6 @@ export function logUnreachable<F extends Failure>(logger: Logger, call: string, 
 
 /** `invalid_fields` with its entries ("<field>:<reason>", reasons as the contract lists them). */
 export const invalidFields = (fields: string[]) => fail('invalid_fields' as const, { fields });
-
-/**
- * A flow's `fromPortal` as the answer of each of its kiosk calls: `refused(call, error, step)` maps
- * the portal's refusal at `step` and logs an unreachable portal's real cause. Each step's mapping
- * yields only codes its call lists (tested per flow, and checked again by the binder).
- */
-export function refusalsFor<Step>(logger: Logger, fromPortal: (error: PortalCallError, step: Step) => Failure) {
-  return <N extends CallName>(call: N, error: PortalCallError, step: Step) =>
-    logUnreachable(logger, call, error, fromPortal(error, step)) as Failure<KioskApi[N]['errors'][number]>;
-}
 
 /**
  * A flow's mapping of one portal route's refusals to the kiosk's codes. Expected: the route's error

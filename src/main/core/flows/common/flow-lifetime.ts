@@ -1,19 +1,22 @@
+import type { CallName, KioskApi } from '../../../../shared/kiosk-api/calls';
 import { fail, type Failure, type Result } from '../../../../shared/result';
+import type { CaptchaService } from '../../captcha/captcha-service';
 import type { Logger } from '../../logger';
+import type { PortalCallError } from '../../portal-client/client';
+import { logUnreachable } from './checks';
+import type { JourneyOutbox } from './journey-outbox';
 import { secondsUntil, type Machine } from './machine';
 import { Submissions } from './submissions';
 
-export interface FlowLifetimeOptions<S extends { step: string }, E extends { type: string }> {
-  /** Names the flow in the logs ("registration", "password reset"). */
-  name: string;
-  /** Null: the flow never expires on its own (login: the visit's wipe ends it). */
-  expireAfterSeconds: number | null;
+/** What every journey is given; the registration and the forgotten password, all of it. */
+export interface JourneyFlowOptions {
+  journey: JourneyOutbox;
+  /** The visit's captcha; null: turned off (the kiosk's configuration, or an assisted visit). */
+  captcha: () => CaptchaService | null;
+  expireAfterSeconds: number;
+  logger: Logger;
   /** The flow's clock (tests set it); the system's by default. */
   now?: (() => Date) | undefined;
-  logger: Logger;
-  machine: Pick<Machine<S, E>, 'transition'>;
-  /** Whatever else the flow holds beside its state, forgotten with it (a check still running…). */
-  onWipe?: () => void;
 }
 
 /**
@@ -31,9 +34,15 @@ export class FlowLifetime<S extends { step: string }, E extends { type: string }
   /** The flow's double-tap guard and Idempotency-Keys; reset with the flow. */
   readonly submissions = new Submissions();
 
-  constructor(private readonly options: FlowLifetimeOptions<S, E>) {}
+  /** `name` names the flow in the logs; `onWipe` forgets what else it holds beside its state. */
+  constructor(
+    private readonly name: string,
+    private readonly machine: Pick<Machine<S, E>, 'transition'>,
+    /** `expireAfterSeconds` null: never on its own (login: the visit's wipe ends it). */
+    private readonly options: Pick<JourneyFlowOptions, 'logger' | 'now'> & { expireAfterSeconds: number | null },
+    private readonly onWipe?: () => void,
+  ) {}
 
-  /** The flow's clock, in milliseconds. */
   now(): number {
     return (this.options.now?.() ?? new Date()).getTime();
   }
@@ -58,24 +67,26 @@ export class FlowLifetime<S extends { step: string }, E extends { type: string }
 
   /** Seconds before the flow dies if left untouched from now (ask only while `live()`). */
   secondsLeft(): number {
-    return secondsUntil(this.#touchedAt + (this.options.expireAfterSeconds ?? Infinity) * 1000, this.now());
+    return this.secondsUntil(this.#touchedAt + (this.options.expireAfterSeconds ?? Infinity) * 1000);
   }
 
-  /** A new flow at `initial`, dropping any earlier one. */
+  secondsUntil(at: number): number {
+    return secondsUntil(at, this.now());
+  }
+
   start(initial: S): void {
     this.wipe();
     this.#state = initial;
     this.#touch();
   }
 
-  /** Forgets the flow and everything it held. */
   wipe(): void {
     this.#generation += 1;
     this.#state = null;
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.submissions.reset();
-    this.options.onWipe?.();
+    this.onWipe?.();
   }
 
   /**
@@ -98,17 +109,26 @@ export class FlowLifetime<S extends { step: string }, E extends { type: string }
 
   /** Moves the flow by `event`; a refused transition is a bug, logged, and `wrong_step` to the caller. */
   apply(event: E): Failure<'wrong_step'> | null {
-    const next = this.options.machine.transition(this.#state!, event);
+    const next = this.machine.transition(this.#state!, event);
     if (!next.ok) {
       this.options.logger.error(
         { event: event.type, from: this.#state!.step, code: next.code },
-        `${this.options.name} transition refused`,
+        `${this.name} transition refused`,
       );
       return fail('wrong_step');
     }
     this.#state = next.state;
     this.#touch();
     return null;
+  }
+
+  /** A portal refusal already mapped (each flow's `fromPortal`) as the answer of `call` (see logUnreachable). */
+  refused<N extends CallName>(
+    call: N,
+    error: PortalCallError,
+    answer: Failure,
+  ): Failure<KioskApi[N]['errors'][number]> {
+    return logUnreachable(this.options.logger, call, error, answer) as Failure<KioskApi[N]['errors'][number]>;
   }
 
   #touch(): void {

@@ -8,10 +8,8 @@ import { fail, ok, type Result } from '../../../../shared/result';
 import { normalizeEmail } from '../../../../shared/rules/email';
 import type { Logger } from '../../logger';
 import type { PortalCallError, PortalClient } from '../../portal-client/client';
-import { logUnreachable } from '../common/checks';
 import { FlowLifetime } from '../common/flow-lifetime';
 import { sendActivationResend, type ResendRefusal } from '../common/resend';
-import { secondsUntil } from '../common/machine';
 import type { JourneyOutbox } from '../common/journey-outbox';
 import { countsAsFailure, fromPortal, loginProblems } from './errors';
 import { loginMachine, SIGNED_OUT, type LoginEvent, type LoginState } from './state';
@@ -47,13 +45,7 @@ export class LoginFlow {
   #notActivated: string | null = null;
 
   constructor(private readonly options: LoginFlowOptions) {
-    this.#flow = new FlowLifetime({
-      name: 'login',
-      expireAfterSeconds: null,
-      now: options.now,
-      logger: options.logger,
-      machine: loginMachine,
-    });
+    this.#flow = new FlowLifetime('login', loginMachine, { ...options, expireAfterSeconds: null });
     this.#flow.start(SIGNED_OUT);
   }
 
@@ -103,7 +95,7 @@ export class LoginFlow {
     const outcome = sent.ok ? (sent.value.queued ? 'queued' : 'requested') : sent.error.code;
     await journey.record('resend_activation', outcome, 'login');
     if (!sent.ok) return sent;
-    const resendAvailableInSeconds = secondsUntil(sent.value.resendAvailableAt, this.#flow.now());
+    const resendAvailableInSeconds = this.#flow.secondsUntil(sent.value.resendAvailableAt);
     return ok({ queued: sent.value.queued, resendAvailableInSeconds });
   }
 
@@ -127,7 +119,7 @@ export class LoginFlow {
     if (problems.length > 0) return fail('invalid_fields', { fields: problems });
     const before = this.#current();
     if (before.step === 'signed-out' && before.retryAt !== null && before.retryAt > this.#flow.now())
-      return fail('slow_down', { retryAfterSeconds: secondsUntil(before.retryAt, this.#flow.now()) });
+      return fail('slow_down', { retryAfterSeconds: this.#flow.secondsUntil(before.retryAt) });
     if (before.step === 'signed-in') {
       // Someone signs in again in the same visit: the earlier session ends first.
       this.#apply({ type: 'signed_out' });
@@ -181,13 +173,13 @@ export class LoginFlow {
   }
 
   #refused(error: PortalCallError): LoginAnswer {
-    const answer = logUnreachable(this.options.logger, 'login', error, fromPortal(error));
+    const answer = this.#flow.refused('login', error, fromPortal(error));
     const code = answer.error.code;
     if (!countsAsFailure(code)) return answer as LoginAnswer;
     const at = this.#flow.now();
     this.#apply({ type: 'attempt_refused', at });
     const state = this.#current();
-    const wait = state.step === 'signed-out' && state.retryAt !== null ? secondsUntil(state.retryAt, at) : 0;
+    const wait = state.step === 'signed-out' && state.retryAt !== null ? this.#flow.secondsUntil(state.retryAt) : 0;
     // The longer of the portal's lock and the kiosk's own wait is the one the tenant must see.
     const retryAfterSeconds = Math.max(wait, answer.error.retryAfterSeconds ?? 0);
     return retryAfterSeconds > 0 ? fail(code, { retryAfterSeconds }) : fail(code);

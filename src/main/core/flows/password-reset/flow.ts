@@ -4,17 +4,14 @@ import type { CallOutput } from '../../../../shared/kiosk-api/types';
 import { DEFAULT_LANGUAGE } from '../../../../shared/locale';
 import { fail, ok, type Result } from '../../../../shared/result';
 import { normalizeEmail } from '../../../../shared/rules/email';
-import type { CaptchaService } from '../../captcha/captcha-service';
-import type { Logger } from '../../logger';
 import type { DeliveryOutcome, OutboxEntryId } from '../../outbox/types';
-import { checkCaptcha, invalidFields, refusalsFor } from '../common/checks';
-import type { JourneyOutbox } from '../common/journey-outbox';
+import type { PortalCallError } from '../../portal-client/client';
+import { checkForm, invalidFields } from '../common/checks';
+import { FlowLifetime, type JourneyFlowOptions } from '../common/flow-lifetime';
 import { outcomeCode } from '../common/journey-outbox';
-import { FlowLifetime } from '../common/flow-lifetime';
-import { secondsUntil } from '../common/machine';
+import { maskEmail } from '../common/mask-email';
 import { nextResetAt } from '../common/resend';
 import { confirmProblems, fromPortal, requestProblems } from './errors';
-import { maskEmail } from '../common/mask-email';
 import { resetMachine, type ResetEvent, type ResetState } from './state';
 
 type FlowCall = 'requestReset' | 'confirmReset';
@@ -23,44 +20,21 @@ type Parsed<N extends FlowCall> = z.output<KioskApi[N]['input']>;
 
 type Refusal = CallOutput<'getReset'>['refusal'];
 
-export interface PasswordResetFlowOptions {
-  /** Both writes (request, new password) go through the outbox. */
-  journey: JourneyOutbox;
-  /** The visit's captcha; null: turned off (the kiosk's configuration, or an assisted visit). */
-  captcha: () => CaptchaService | null;
-  expireAfterSeconds: number;
-  logger: Logger;
-  now?: () => Date;
-}
-
 /**
- * The visit's forgotten password: request → code → done (password-reset.mermaid). One at a time,
- * in memory only, dropped on expiry, on cancel and when the visit is wiped. A confirmation repeated
- * while the first is running joins it, and a repeat of one that succeeded gets the same answer, so
- * a double tap on « Valider » reaches the portal once. Expiry, double taps and late answers are
- * handled by FlowLifetime, alike for the registration.
+ * The visit's forgotten password: request → code → done (password-reset.mermaid), both writes
+ * through the outbox. Expiry, double taps and late answers: FlowLifetime.
  */
 export class PasswordResetFlow {
   readonly #flow: FlowLifetime<ResetState, ResetEvent>;
-  /** A portal refusal as the answer of one of this flow's calls (see refusalsFor). */
-  readonly #refused: ReturnType<typeof refusalsFor<Parameters<typeof fromPortal>[1]>>;
   /** What a queued new password was refused for, while the tenant is still here to read it. */
   #refusal: Refusal = null;
   /** When the portal will send another email (its interval, from its answer); null when not known. */
   #resendAt: number | null = null;
 
-  constructor(private readonly options: PasswordResetFlowOptions) {
-    this.#refused = refusalsFor(options.logger, fromPortal);
-    this.#flow = new FlowLifetime({
-      name: 'password reset',
-      expireAfterSeconds: options.expireAfterSeconds,
-      now: options.now,
-      logger: options.logger,
-      machine: resetMachine,
-      onWipe: () => {
-        this.#refusal = null;
-        this.#resendAt = null;
-      },
+  constructor(private readonly options: JourneyFlowOptions) {
+    this.#flow = new FlowLifetime('password reset', resetMachine, options, () => {
+      this.#refusal = null;
+      this.#resendAt = null;
     });
     options.journey.onSettled((id, outcome) => this.#settled(id, outcome));
   }
@@ -75,7 +49,6 @@ export class PasswordResetFlow {
     return { step: 'request', expiresInSeconds: this.options.expireAfterSeconds };
   }
 
-  /** Forgets the flow and everything it held (the address typed, the submissions' keys). */
   wipe(): void {
     this.#flow.wipe();
   }
@@ -90,7 +63,7 @@ export class PasswordResetFlow {
       queued: state?.step === 'done-queued' || (state?.step === 'code' && state.queued),
       refusal: state ? this.#refusal : null,
       resendAvailableInSeconds:
-        state?.step === 'code' && this.#resendAt !== null ? secondsUntil(this.#resendAt, this.#flow.now()) : null,
+        state?.step === 'code' && this.#resendAt !== null ? this.#flow.secondsUntil(this.#resendAt) : null,
     };
   }
 
@@ -102,10 +75,8 @@ export class PasswordResetFlow {
     // No replay: asking again later ("nothing arrived") is a new request, not a repeated tap.
     return this.#flow.once('requestReset', input, false, async (generation, state) => {
       if (!resetMachine.allows(state, 'reset_requested')) return fail('wrong_step');
-      const problems = requestProblems(input);
-      if (problems.length > 0) return invalidFields(problems);
-      const captcha = checkCaptcha(this.options.captcha(), 'password-reset', input);
-      if (captcha) return captcha;
+      const refused = checkForm(requestProblems(input), this.options.captcha(), 'password-reset', input);
+      if (refused) return refused;
       const body = { email: normalizeEmail(input.email), language: input.language ?? DEFAULT_LANGUAGE };
       // One row per request (its own Idempotency-Key): a later request is a new one.
       const { outcome } = await this.options.journey.send('reset_request', body);
@@ -117,14 +88,8 @@ export class PasswordResetFlow {
       // Queued or not, the same answer: nothing here depends on the address having an account.
       const queued = outcome.state === 'pending';
       this.#resendAt = nextResetAt(outcome, this.#flow.now());
-      const moved = this.#flow.apply({
-        type: 'reset_requested',
-        email: body.email,
-        maskedEmail,
-        language: body.language,
-        queued,
-      });
-      const resendAvailableInSeconds = this.#resendAt === null ? null : secondsUntil(this.#resendAt, this.#flow.now());
+      const moved = this.#flow.apply({ type: 'reset_requested', ...body, maskedEmail, queued });
+      const resendAvailableInSeconds = this.#resendAt === null ? null : this.#flow.secondsUntil(this.#resendAt);
       return moved ?? ok({ step: 'code' as const, maskedEmail, queued, resendAvailableInSeconds });
     });
   }
@@ -151,6 +116,11 @@ export class PasswordResetFlow {
       if (outcome.state === 'refused') return this.#refused('confirmReset', outcome.error, 'confirm');
       return this.#flow.apply({ type: 'password_changed' }) ?? ok({ step: 'done' as const, queued: false });
     });
+  }
+
+  /** A portal refusal at `step` as the answer of `call` (see FlowLifetime.refused). */
+  #refused<N extends FlowCall>(call: N, error: PortalCallError, step: Parameters<typeof fromPortal>[1]) {
+    return this.#flow.refused(call, error, fromPortal(error, step));
   }
 
   /** A queued new password answered while the tenant is still here: done, or back to the code. */

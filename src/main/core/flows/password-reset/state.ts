@@ -48,38 +48,20 @@ const allowedFrom = {
 } as const satisfies AllowedFrom<ResetState, ResetEvent>;
 
 function next(state: ResetState, event: ResetEvent): unknown {
-  switch (event.type) {
+  // `allowedFrom` has checked the step already, and the schema checks whatever is carried over.
+  const { type, ...data } = event;
+  const held: Record<string, unknown> = state;
+  const address = { email: held.email, maskedEmail: held.maskedEmail, language: held.language };
+  switch (type) {
     case 'reset_requested':
-      return {
-        step: 'code',
-        email: event.email,
-        maskedEmail: event.maskedEmail,
-        language: event.language,
-        queued: event.queued,
-      };
+      return { step: 'code', ...data };
     case 'password_changed':
       // The address is dropped here: nothing left to do with it.
-      return 'maskedEmail' in state ? { step: 'done', maskedEmail: state.maskedEmail } : null;
+      return { step: 'done', maskedEmail: held.maskedEmail };
     case 'password_queued':
-      return state.step === 'code'
-        ? {
-            step: 'done-queued',
-            email: state.email,
-            maskedEmail: state.maskedEmail,
-            language: state.language,
-            entryId: event.entryId,
-          }
-        : null;
+      return { step: 'done-queued', ...address, ...data };
     case 'queued_refused':
-      return state.step === 'done-queued'
-        ? {
-            step: 'code',
-            email: state.email,
-            maskedEmail: state.maskedEmail,
-            language: state.language,
-            queued: false,
-          }
-        : null;
+      return { step: 'code', ...address, queued: false };
   }
 }
 

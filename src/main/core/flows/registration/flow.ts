@@ -1,21 +1,17 @@
+import type { z } from 'zod';
 import type { KioskApi } from '../../../../shared/kiosk-api/calls';
 import type { QueuedRefusal } from '../../../../shared/kiosk-api/registration';
 import type { CallOutput } from '../../../../shared/kiosk-api/types';
-import type { z } from 'zod';
 import { DEFAULT_LANGUAGE } from '../../../../shared/locale';
 import { fail, ok, type Result } from '../../../../shared/result';
 import { normalizeEmail } from '../../../../shared/rules/email';
-import type { CaptchaService } from '../../captcha/captcha-service';
-import type { Logger } from '../../logger';
 import type { DeliveryOutcome, OutboxEntryId } from '../../outbox/types';
-import type { PortalClient } from '../../portal-client/client';
-import { checkCaptcha, invalidFields, refusalsFor } from '../common/checks';
-import type { JourneyOutbox } from '../common/journey-outbox';
+import type { PortalCallError, PortalClient } from '../../portal-client/client';
+import { checkForm } from '../common/checks';
+import { FlowLifetime, type JourneyFlowOptions } from '../common/flow-lifetime';
 import { outcomeCode, unreachable } from '../common/journey-outbox';
-import { nextResendAt, sendActivationResend } from '../common/resend';
-import { FlowLifetime } from '../common/flow-lifetime';
-import { secondsUntil } from '../common/machine';
 import { maskEmail } from '../common/mask-email';
+import { nextResendAt, sendActivationResend } from '../common/resend';
 import { fromPortal, identityProblems, loginDetailsProblems, queuedRefusal } from './errors';
 import { registrationMachine, type RegistrationEvent, type RegistrationState } from './state';
 
@@ -24,16 +20,10 @@ type Answer<N extends FlowCall> = Result<CallOutput<N>, KioskApi[N]['errors'][nu
 /** What the handlers receive: the contract's parsed input (account number already canonical). */
 type Parsed<N extends FlowCall> = z.output<KioskApi[N]['input']>;
 
-export interface RegistrationFlowOptions {
+export interface RegistrationFlowOptions extends JourneyFlowOptions {
   /** Reads only (identity check, activation status): every write goes through `journey`. */
   portal: PortalClient;
-  journey: JourneyOutbox;
-  /** The visit's captcha; null: turned off (the kiosk's configuration, or an assisted visit). */
-  captcha: () => CaptchaService | null;
   termsVersion: string;
-  expireAfterSeconds: number;
-  logger: Logger;
-  now?: () => Date;
   /** How often the activation screen's polling may ask the portal (link opened elsewhere). */
   statusPollSeconds?: number;
   /** Whether staff assist this visit: step 1 is then sent `assisted`, for « pourquoi ? » (issue #12). */
@@ -42,17 +32,12 @@ export interface RegistrationFlowOptions {
 
 /**
  * The visit's registration: identity → login details → activation → done (registration.mermaid).
- * One at a time, in memory only, dropped on expiry, on cancel and when the visit is wiped. A call
- * repeated while the first is running joins it, and a repeat of a call that succeeded gets the
- * same answer, so a double tap on « Valider » reaches the portal once; the portal's
- * Idempotency-Key makes got's retries of that one request create one account too. Expiry, double
- * taps and late answers are handled by FlowLifetime, alike for the forgotten password.
+ * Expiry, double taps and late answers: FlowLifetime. A double tap on « Valider » reaches the
+ * portal once, and its Idempotency-Key makes got's retries of that one request create one account.
  */
 export class RegistrationFlow {
   readonly #flow: FlowLifetime<RegistrationState, RegistrationEvent>;
   #statusCheck: { at: number; running: Promise<void> | null } = { at: 0, running: null };
-  /** A portal refusal as the answer of one of this flow's calls (see refusalsFor). */
-  readonly #refused: ReturnType<typeof refusalsFor<Parameters<typeof fromPortal>[1]>>;
   /** What a queued registration was refused for, while the tenant is still here to read it. */
   #refusal: QueuedRefusal | null = null;
   /** Rows that settled before the flow had moved to `queued` for them (a delivery just after the wait). */
@@ -61,19 +46,11 @@ export class RegistrationFlow {
   #attemptRef: string | null = null;
 
   constructor(private readonly options: RegistrationFlowOptions) {
-    this.#refused = refusalsFor(options.logger, fromPortal);
-    this.#flow = new FlowLifetime({
-      name: 'registration',
-      expireAfterSeconds: options.expireAfterSeconds,
-      now: options.now,
-      logger: options.logger,
-      machine: registrationMachine,
-      onWipe: () => {
-        this.#statusCheck = { at: 0, running: null };
-        this.#refusal = null;
-        this.#early.clear();
-        this.#attemptRef = null;
-      },
+    this.#flow = new FlowLifetime('registration', registrationMachine, options, () => {
+      this.#statusCheck = { at: 0, running: null };
+      this.#refusal = null;
+      this.#early.clear();
+      this.#attemptRef = null;
     });
     options.journey.onSettled((id, outcome) => this.#settled(id, outcome));
   }
@@ -96,7 +73,6 @@ export class RegistrationFlow {
     return { step: 'identity', expiresInSeconds: this.options.expireAfterSeconds };
   }
 
-  /** Forgets the flow and everything it held (identity, email, keys). */
   wipe(): void {
     this.#flow.wipe();
   }
@@ -104,11 +80,10 @@ export class RegistrationFlow {
   async snapshot(): Promise<CallOutput<'getRegistration'>> {
     if (this.#flow.live()?.step === 'activation') await this.#checkActivatedElsewhere();
     const state = this.#flow.live();
-    const now = this.#flow.now();
     return {
       step: state?.step ?? 'none',
       maskedEmail: state && 'maskedEmail' in state ? state.maskedEmail : null,
-      resendAvailableInSeconds: state?.step === 'activation' ? secondsUntil(state.resendAvailableAt, now) : null,
+      resendAvailableInSeconds: state?.step === 'activation' ? this.#flow.secondsUntil(state.resendAvailableAt) : null,
       expiresInSeconds: state ? this.#flow.secondsLeft() : null,
       captchaRequired: this.options.captcha() !== null,
       termsVersion: this.options.termsVersion,
@@ -119,16 +94,11 @@ export class RegistrationFlow {
   submitIdentity(input: Parsed<'submitIdentity'>): Promise<Answer<'submitIdentity'>> {
     return this.#flow.once('submitIdentity', input, true, async (generation, state) => {
       if (!registrationMachine.allows(state, 'identity_confirmed')) return fail('wrong_step');
-      const problems = identityProblems(input, new Date(this.#flow.now()).toISOString().slice(0, 10));
-      if (problems.length > 0) return invalidFields(problems);
-      const captcha = checkCaptcha(this.options.captcha(), 'identity', input);
-      if (captcha) return captcha;
-      const identity = {
-        accountNumber: input.accountNumber,
-        lastName: input.lastName,
-        firstName: input.firstName,
-        dateOfBirth: input.dateOfBirth,
-      };
+      const today = new Date(this.#flow.now()).toISOString().slice(0, 10);
+      const refused = checkForm(identityProblems(input, today), this.options.captcha(), 'identity', input);
+      if (refused) return refused;
+      const { accountNumber, lastName, firstName, dateOfBirth } = input;
+      const identity = { accountNumber, lastName, firstName, dateOfBirth };
       this.#refusal = null;
       this.#attemptRef = null;
       // Offline the form is all the kiosk can check: it holds nothing that could confirm an
@@ -164,9 +134,8 @@ export class RegistrationFlow {
     return this.#flow.once('submitLoginDetails', input, true, async (generation, state) => {
       if (!registrationMachine.allows(state, 'details_accepted')) return fail('wrong_step');
       const problems = loginDetailsProblems(input, this.options.termsVersion);
-      if (problems.length > 0) return invalidFields(problems);
-      const captcha = checkCaptcha(this.options.captcha(), 'login-details', input);
-      if (captcha) return captcha;
+      const refused = checkForm(problems, this.options.captcha(), 'login-details', input);
+      if (refused) return refused;
       const body = {
         identity: state.identity,
         email: normalizeEmail(input.email),
@@ -192,21 +161,10 @@ export class RegistrationFlow {
       await this.options.journey.record('registration', outcomeCode(outcome));
       if (outcome.state === 'refused') return this.#refused('submitLoginDetails', outcome.error, 'details');
       const resendAvailableAt = nextResendAt(outcome.value, this.#flow.now());
-      const moved = this.#flow.apply({
-        type: 'details_accepted',
-        email: body.email,
-        maskedEmail,
-        language: body.language,
-        resendAvailableAt,
-      });
-      return (
-        moved ??
-        ok({
-          step: 'activation' as const,
-          maskedEmail,
-          resendAvailableInSeconds: secondsUntil(resendAvailableAt, this.#flow.now()),
-        })
-      );
+      const { email, language } = body;
+      const moved = this.#flow.apply({ type: 'details_accepted', email, maskedEmail, language, resendAvailableAt });
+      const resendAvailableInSeconds = this.#flow.secondsUntil(resendAvailableAt);
+      return moved ?? ok({ step: 'activation' as const, maskedEmail, resendAvailableInSeconds });
     });
   }
 
@@ -233,11 +191,14 @@ export class RegistrationFlow {
       if (generation !== this.#flow.generation) return fail('flow_expired');
       if (!sent.ok) return sent;
       const { queued, resendAvailableAt } = sent.value;
-      return (
-        this.#flow.apply({ type: 'activation_resent', resendAvailableAt }) ??
-        ok({ resendAvailableInSeconds: secondsUntil(resendAvailableAt, this.#flow.now()), queued })
-      );
+      const moved = this.#flow.apply({ type: 'activation_resent', resendAvailableAt });
+      return moved ?? ok({ resendAvailableInSeconds: this.#flow.secondsUntil(resendAvailableAt), queued });
     });
+  }
+
+  /** A portal refusal at `step` as the answer of `call` (see FlowLifetime.refused). */
+  #refused<N extends FlowCall>(call: N, error: PortalCallError, step: Parameters<typeof fromPortal>[1]) {
+    return this.#flow.refused(call, error, fromPortal(error, step));
   }
 
   /** A queued registration answered while the tenant is still here: the screen moves on as online. */

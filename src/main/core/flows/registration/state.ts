@@ -59,47 +59,24 @@ const allowedFrom = {
 } as const satisfies AllowedFrom<RegistrationState, RegistrationEvent>;
 
 function next(state: RegistrationState, event: RegistrationEvent): unknown {
-  switch (event.type) {
+  // `allowedFrom` has checked the step already, and the schema checks whatever is carried over.
+  const { type, ...data } = event;
+  const held: Record<string, unknown> = state;
+  switch (type) {
     case 'identity_confirmed':
-      return { step: 'login-details', identity: event.identity };
+      return { step: 'login-details', ...data };
     case 'details_accepted':
-      return {
-        step: 'activation',
-        email: event.email,
-        maskedEmail: event.maskedEmail,
-        language: event.language,
-        resendAvailableAt: event.resendAvailableAt,
-      };
+      return { step: 'activation', ...data };
     case 'details_queued':
-      return state.step === 'login-details'
-        ? {
-            step: 'queued',
-            identity: state.identity,
-            email: event.email,
-            maskedEmail: event.maskedEmail,
-            language: event.language,
-            entryId: event.entryId,
-          }
-        : null;
+      return { step: 'queued', identity: held.identity, ...data };
     case 'queued_delivered':
-      return state.step === 'queued'
-        ? {
-            step: 'activation',
-            email: state.email,
-            maskedEmail: state.maskedEmail,
-            language: state.language,
-            resendAvailableAt: event.resendAvailableAt,
-          }
-        : null;
+      return { step: 'activation', email: held.email, maskedEmail: held.maskedEmail, language: held.language, ...data };
     case 'queued_refused':
-      if (state.step !== 'queued') return null;
-      return event.back === 'identity' ? { step: 'identity' } : { step: 'login-details', identity: state.identity };
+      return event.back === 'identity' ? { step: 'identity' } : { step: 'login-details', identity: held.identity };
     case 'activation_resent':
-      return { ...state, resendAvailableAt: event.resendAvailableAt };
+      return { ...state, ...data };
     case 'activated':
-      return state.step === 'activation'
-        ? { step: 'done', email: state.email, maskedEmail: state.maskedEmail, queued: event.queued ?? false }
-        : null;
+      return { step: 'done', email: held.email, maskedEmail: held.maskedEmail, queued: event.queued ?? false };
   }
 }
 
