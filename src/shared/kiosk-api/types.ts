@@ -16,8 +16,13 @@ export interface CallContext {
   readonly channel: 'ipc' | 'web';
 }
 
+/** What a handler receives: the call's input as its schema parsed it (defaults applied, canonical). */
+export type ParsedInput<N extends CallName> = z.output<KioskApi[N]['input']>;
+/** What the core answers a call with: its output, or one of its own refusals (not the transport's). */
+export type CallAnswer<N extends CallName> = Result<CallOutput<N>, KioskApi[N]['errors'][number]>;
+
 export type Handler<N extends CallName> = (
-  input: z.output<KioskApi[N]['input']>,
+  input: ParsedInput<N>,
   ctx: CallContext,
 ) => Promise<Result<CallOutput<N>, KioskApi[N]['errors'][number] | 'unavailable'>>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmail } from '../../../src/main/core/flows/common/mask-email';
+import { maskEmail } from '../../../src/main/core/flows/common/address';
 import {
   ALLOWED_FROM,
   registrationStateSchema,

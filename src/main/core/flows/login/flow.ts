@@ -1,22 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { KioskApi } from '../../../../shared/kiosk-api/calls';
 import { signedInTenantSchema } from '../../../../shared/kiosk-api/login';
-import type { CallOutput } from '../../../../shared/kiosk-api/types';
+import type { CallAnswer, CallOutput, ParsedInput } from '../../../../shared/kiosk-api/types';
 import { DEFAULT_LANGUAGE, type Language } from '../../../../shared/locale';
-import type { z } from 'zod';
-import { fail, ok, type Result } from '../../../../shared/result';
+import { fail, ok } from '../../../../shared/result';
 import { normalizeEmail } from '../../../../shared/rules/email';
 import type { Logger } from '../../logger';
 import type { PortalCallError, PortalClient } from '../../portal-client/client';
 import { FlowLifetime } from '../common/flow-lifetime';
-import { sendActivationResend, type ResendRefusal } from '../common/resend';
+import { sendActivationResend } from '../common/resend';
 import type { JourneyOutbox } from '../common/journey-outbox';
 import { countsAsFailure, fromPortal, loginProblems } from './errors';
 import { loginMachine, SIGNED_OUT, type LoginEvent, type LoginState } from './state';
-
-type LoginAnswer = Result<CallOutput<'login'>, KioskApi['login']['errors'][number]>;
-type LoginInput = z.output<KioskApi['login']['input']>;
-type ResendAnswer = Result<CallOutput<'loginResendActivation'>, ResendRefusal | 'no_address'>;
 
 export interface LoginFlowOptions {
   /** Login is a direct call: no password material is ever kept on a kiosk, so offline it cannot be checked. */
@@ -39,7 +33,7 @@ export class LoginFlow {
   /** Never expires on its own; each wipe bumps its generation, so a late answer reaches nobody. */
   readonly #flow: FlowLifetime<LoginState, LoginEvent>;
   /** The attempt in flight: a repeated tap with the same email + password joins it. */
-  #running: { key: string; answer: Promise<LoginAnswer> } | null = null;
+  #running: { key: string; answer: Promise<CallAnswer<'login'>> } | null = null;
   readonly #logouts = new Set<Promise<void>>();
   /** The address of this visit's last login answered `not_activated` (for « renvoyer l'email »). */
   #notActivated: string | null = null;
@@ -54,7 +48,7 @@ export class LoginFlow {
     return state.step === 'signed-in' ? { signedIn: true, tenant: state.tenant } : { signedIn: false };
   }
 
-  login(input: LoginInput): Promise<LoginAnswer> {
+  login(input: ParsedInput<'login'>): Promise<CallAnswer<'login'>> {
     // A digest, so the joined attempt is recognised without keeping the password around.
     const key = createHash('sha256').update(`${input.email}\u0000${input.password}`).digest('base64');
     if (this.#running?.key === key) return this.#running.answer;
@@ -87,7 +81,7 @@ export class LoginFlow {
    * was answered `not_activated` — a right password — and only to the address typed for it; the
    * screen never names an address. Recorded as a journey outcome, codes only.
    */
-  async resendActivation(language: Language | undefined): Promise<ResendAnswer> {
+  async resendActivation(language: Language | undefined): Promise<CallAnswer<'loginResendActivation'>> {
     const { journey, logger } = this.options;
     if (this.#notActivated === null || !journey) return fail('no_address');
     const body = { email: this.#notActivated, language: language ?? DEFAULT_LANGUAGE };
@@ -113,7 +107,7 @@ export class LoginFlow {
     await Promise.allSettled([...this.#logouts]);
   }
 
-  async #attempt(input: LoginInput, generation: number): Promise<LoginAnswer> {
+  async #attempt(input: ParsedInput<'login'>, generation: number): Promise<CallAnswer<'login'>> {
     if (generation !== this.#flow.generation) return fail('visit_ended');
     const problems = loginProblems(input);
     if (problems.length > 0) return fail('invalid_fields', { fields: problems });
@@ -140,13 +134,7 @@ export class LoginFlow {
 
     const { sessionToken, expiresAt, idleTimeoutSeconds } = opened.value;
     const me = await this.options.portal.call('me', { sessionToken, timeoutMs: 8_000 });
-    const tenant = me.ok
-      ? signedInTenantSchema.safeParse({
-          firstName: me.value.firstName,
-          email: me.value.email,
-          accountNumber: me.value.accountNumber,
-        })
-      : null;
+    const tenant = me.ok ? signedInTenantSchema.strip().safeParse(me.value) : null;
     if (generation !== this.#flow.generation || !tenant?.success) {
       void this.#endAtPortal(sessionToken);
       if (generation !== this.#flow.generation) return fail('visit_ended');
@@ -166,16 +154,16 @@ export class LoginFlow {
     return ok({ tenant: tenant.data });
   }
 
-  async #record(result: LoginAnswer): Promise<void> {
+  async #record(result: CallAnswer<'login'>): Promise<void> {
     const code = result.ok ? 'ok' : result.error.code === 'portal_unreachable' ? 'unavailable' : result.error.code;
     if (code === 'unavailable') this.options.journey?.recheck();
     await this.options.journey?.record('login', code);
   }
 
-  #refused(error: PortalCallError): LoginAnswer {
+  #refused(error: PortalCallError): CallAnswer<'login'> {
     const answer = this.#flow.refused('login', error, fromPortal(error));
     const code = answer.error.code;
-    if (!countsAsFailure(code)) return answer as LoginAnswer;
+    if (!countsAsFailure(code)) return answer as CallAnswer<'login'>;
     const at = this.#flow.now();
     this.#apply({ type: 'attempt_refused', at });
     const state = this.#current();

@@ -1,22 +1,17 @@
-import type { z } from 'zod';
-import type { KioskApi } from '../../../../shared/kiosk-api/calls';
-import type { CallOutput } from '../../../../shared/kiosk-api/types';
+import type { CallName } from '../../../../shared/kiosk-api/calls';
+import type { CallAnswer, CallOutput, ParsedInput } from '../../../../shared/kiosk-api/types';
 import { DEFAULT_LANGUAGE } from '../../../../shared/locale';
-import { fail, ok, type Result } from '../../../../shared/result';
+import { fail, ok } from '../../../../shared/result';
 import { normalizeEmail } from '../../../../shared/rules/email';
 import type { DeliveryOutcome, OutboxEntryId } from '../../outbox/types';
 import type { PortalCallError } from '../../portal-client/client';
 import { checkForm, invalidFields } from '../common/checks';
 import { FlowLifetime, type JourneyFlowOptions } from '../common/flow-lifetime';
 import { outcomeCode } from '../common/journey-outbox';
-import { maskEmail } from '../common/mask-email';
+import { maskEmail } from '../common/address';
 import { nextResetAt } from '../common/resend';
 import { confirmProblems, fromPortal, requestProblems } from './errors';
 import { resetMachine, type ResetEvent, type ResetState } from './state';
-
-type FlowCall = 'requestReset' | 'confirmReset';
-type Answer<N extends FlowCall> = Result<CallOutput<N>, KioskApi[N]['errors'][number]>;
-type Parsed<N extends FlowCall> = z.output<KioskApi[N]['input']>;
 
 type Refusal = CallOutput<'getReset'>['refusal'];
 
@@ -71,7 +66,7 @@ export class PasswordResetFlow {
    * Step 1. The portal answers alike whether or not the address has an account, and so does this:
    * the answer depends only on the address being well formed and the captcha being right.
    */
-  requestReset(input: Parsed<'requestReset'>): Promise<Answer<'requestReset'>> {
+  requestReset(input: ParsedInput<'requestReset'>): Promise<CallAnswer<'requestReset'>> {
     // No replay: asking again later ("nothing arrived") is a new request, not a repeated tap.
     return this.#flow.once('requestReset', input, false, async (generation, state) => {
       if (!resetMachine.allows(state, 'reset_requested')) return fail('wrong_step');
@@ -95,7 +90,7 @@ export class PasswordResetFlow {
   }
 
   /** Step 2: the code of the email and the new password, checked here before the portal sees them. */
-  confirmReset(input: Parsed<'confirmReset'>): Promise<Answer<'confirmReset'>> {
+  confirmReset(input: ParsedInput<'confirmReset'>): Promise<CallAnswer<'confirmReset'>> {
     return this.#flow.once('confirmReset', input, true, async (generation, state) => {
       if (!resetMachine.allows(state, 'password_queued')) return fail('wrong_step');
       const problems = confirmProblems(input);
@@ -119,7 +114,7 @@ export class PasswordResetFlow {
   }
 
   /** A portal refusal at `step` as the answer of `call` (see FlowLifetime.refused). */
-  #refused<N extends FlowCall>(call: N, error: PortalCallError, step: Parameters<typeof fromPortal>[1]) {
+  #refused<N extends CallName>(call: N, error: PortalCallError, step: Parameters<typeof fromPortal>[1]) {
     return this.#flow.refused(call, error, fromPortal(error, step));
   }
 

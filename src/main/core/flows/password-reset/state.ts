@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LANGUAGES, type Language } from '../../../../shared/locale';
-import { emailSchema } from '../../../../shared/portal-api/common';
+import type { Language } from '../../../../shared/locale';
+import { addressShape, counted, maskedEmailSchema } from '../common/address';
 import { defineMachine, type AllowedFrom } from '../common/machine';
 
 /**
@@ -11,24 +11,12 @@ import { defineMachine, type AllowedFrom } from '../common/machine';
  */
 export const resetStateSchema = z.discriminatedUnion('step', [
   z.strictObject({ step: z.literal('request') }),
-  z.strictObject({
-    step: z.literal('code'),
-    email: emailSchema,
-    maskedEmail: z.string().min(3),
-    language: z.enum(LANGUAGES),
-    /** The request waits in the outbox (the portal had not answered in time). */
-    queued: z.boolean(),
-  }),
-  z.strictObject({ step: z.literal('done'), maskedEmail: z.string().min(3) }),
+  // `queued`: the request waits in the outbox (the portal had not answered in time).
+  z.strictObject({ step: z.literal('code'), ...addressShape, queued: z.boolean() }),
+  z.strictObject({ step: z.literal('done'), maskedEmail: maskedEmailSchema }),
   // The new password waits in the outbox: the address stays (a refusal sends the tenant back to
   // the code) until the row named by `entryId` is answered or the visit ends.
-  z.strictObject({
-    step: z.literal('done-queued'),
-    email: emailSchema,
-    maskedEmail: z.string().min(3),
-    language: z.enum(LANGUAGES),
-    entryId: z.number().int().nonnegative(),
-  }),
+  z.strictObject({ step: z.literal('done-queued'), ...addressShape, entryId: counted }),
 ]);
 export type ResetState = z.output<typeof resetStateSchema>;
 

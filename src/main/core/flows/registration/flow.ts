@@ -1,24 +1,18 @@
-import type { z } from 'zod';
-import type { KioskApi } from '../../../../shared/kiosk-api/calls';
+import type { CallName } from '../../../../shared/kiosk-api/calls';
 import type { QueuedRefusal } from '../../../../shared/kiosk-api/registration';
-import type { CallOutput } from '../../../../shared/kiosk-api/types';
+import type { CallAnswer, CallOutput, ParsedInput } from '../../../../shared/kiosk-api/types';
 import { DEFAULT_LANGUAGE } from '../../../../shared/locale';
-import { fail, ok, type Result } from '../../../../shared/result';
+import { fail, ok } from '../../../../shared/result';
 import { normalizeEmail } from '../../../../shared/rules/email';
 import type { DeliveryOutcome, OutboxEntryId } from '../../outbox/types';
 import type { PortalCallError, PortalClient } from '../../portal-client/client';
 import { checkForm } from '../common/checks';
 import { FlowLifetime, type JourneyFlowOptions } from '../common/flow-lifetime';
 import { outcomeCode, unreachable } from '../common/journey-outbox';
-import { maskEmail } from '../common/mask-email';
+import { maskEmail } from '../common/address';
 import { nextResendAt, sendActivationResend } from '../common/resend';
 import { fromPortal, identityProblems, loginDetailsProblems, queuedRefusal } from './errors';
 import { registrationMachine, type RegistrationEvent, type RegistrationState } from './state';
-
-type FlowCall = 'submitIdentity' | 'submitLoginDetails' | 'activateByCode' | 'resendActivation';
-type Answer<N extends FlowCall> = Result<CallOutput<N>, KioskApi[N]['errors'][number]>;
-/** What the handlers receive: the contract's parsed input (account number already canonical). */
-type Parsed<N extends FlowCall> = z.output<KioskApi[N]['input']>;
 
 export interface RegistrationFlowOptions extends JourneyFlowOptions {
   /** Reads only (identity check, activation status): every write goes through `journey`. */
@@ -91,7 +85,7 @@ export class RegistrationFlow {
     };
   }
 
-  submitIdentity(input: Parsed<'submitIdentity'>): Promise<Answer<'submitIdentity'>> {
+  submitIdentity(input: ParsedInput<'submitIdentity'>): Promise<CallAnswer<'submitIdentity'>> {
     return this.#flow.once('submitIdentity', input, true, async (generation, state) => {
       if (!registrationMachine.allows(state, 'identity_confirmed')) return fail('wrong_step');
       const today = new Date(this.#flow.now()).toISOString().slice(0, 10);
@@ -130,7 +124,7 @@ export class RegistrationFlow {
     });
   }
 
-  submitLoginDetails(input: Parsed<'submitLoginDetails'>): Promise<Answer<'submitLoginDetails'>> {
+  submitLoginDetails(input: ParsedInput<'submitLoginDetails'>): Promise<CallAnswer<'submitLoginDetails'>> {
     return this.#flow.once('submitLoginDetails', input, true, async (generation, state) => {
       if (!registrationMachine.allows(state, 'details_accepted')) return fail('wrong_step');
       const problems = loginDetailsProblems(input, this.options.termsVersion);
@@ -168,7 +162,7 @@ export class RegistrationFlow {
     });
   }
 
-  activateByCode(input: Parsed<'activateByCode'>): Promise<Answer<'activateByCode'>> {
+  activateByCode(input: ParsedInput<'activateByCode'>): Promise<CallAnswer<'activateByCode'>> {
     return this.#flow.once('activateByCode', input, true, async (generation, state) => {
       if (state.step === 'done') return ok({ step: 'done' as const, queued: state.queued });
       if (!registrationMachine.allows(state, 'activated')) return fail('wrong_step');
@@ -182,7 +176,7 @@ export class RegistrationFlow {
     });
   }
 
-  resendActivation(input: Parsed<'resendActivation'>): Promise<Answer<'resendActivation'>> {
+  resendActivation(input: ParsedInput<'resendActivation'>): Promise<CallAnswer<'resendActivation'>> {
     // No replay: a later resend with the same input is a new request, not a repeated tap.
     return this.#flow.once('resendActivation', input, false, async (generation, state) => {
       if (!registrationMachine.allows(state, 'activation_resent')) return fail('wrong_step');
@@ -197,7 +191,7 @@ export class RegistrationFlow {
   }
 
   /** A portal refusal at `step` as the answer of `call` (see FlowLifetime.refused). */
-  #refused<N extends FlowCall>(call: N, error: PortalCallError, step: Parameters<typeof fromPortal>[1]) {
+  #refused<N extends CallName>(call: N, error: PortalCallError, step: Parameters<typeof fromPortal>[1]) {
     return this.#flow.refused(call, error, fromPortal(error, step));
   }
 
