@@ -87,7 +87,7 @@ describe('password reset refusals', () => {
   });
 
   it("turns the portal's codes into the kiosk's, and anything unexpected into portal_unreachable", () => {
-    const confirm = (code: string, extra = {}) => fromPortal({ code, ...extra } as never, 'confirm').error;
+    const confirm = (code: string, extra = {}) => fromPortal.confirmReset({ code, ...extra } as never).error;
     expect(confirm('invalid_code')).toEqual({ code: 'code_wrong' });
     expect(confirm('code_expired')).toEqual({ code: 'code_expired' });
     expect(confirm('too_many_attempts')).toEqual({ code: 'code_locked' });
@@ -97,8 +97,8 @@ describe('password reset refusals', () => {
     });
     for (const code of ['unreachable', 'bad_answer', 'not_enrolled', 'kiosk_unauthorized', 'internal', 'link_invalid'])
       expect(confirm(code)).toEqual({ code: 'portal_unreachable' });
-    expect(fromPortal({ code: 'invalid_code' }, 'request').error).toEqual({ code: 'portal_unreachable' });
-    expect(fromPortal({ code: 'invalid_input', fields: ['email'] }, 'request').error).toEqual({
+    expect(fromPortal.requestReset({ code: 'invalid_code' }).error).toEqual({ code: 'portal_unreachable' });
+    expect(fromPortal.requestReset({ code: 'invalid_input', fields: ['email'] }).error).toEqual({
       code: 'invalid_fields',
       fields: ['email:invalid'],
     });
@@ -114,9 +114,9 @@ describe('password reset refusals', () => {
       'invalid_input',
       'internal',
     ])
-      expect(listed.has(fromPortal({ code } as never, 'confirm').error.code), code).toBe(true);
+      expect(listed.has(fromPortal.confirmReset({ code } as never).error.code), code).toBe(true);
     const requestListed = new Set<string>(kioskApi.requestReset.errors);
     for (const code of ['invalid_input', 'internal', 'unreachable'])
-      expect(requestListed.has(fromPortal({ code } as never, 'request').error.code), code).toBe(true);
+      expect(requestListed.has(fromPortal.requestReset({ code } as never).error.code), code).toBe(true);
   });
 });

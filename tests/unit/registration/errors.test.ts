@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromPortal, identityProblems, loginDetailsProblems } from '../../../src/main/core/flows/registration/errors';
 import { kioskApi } from '../../../src/shared/kiosk-api';
 import { PORTAL_ERROR_CODES } from '../../../src/shared/portal-api/errors';
+import type { PortalCallError } from '../../../src/main/core/portal-client/client';
 
 const good = {
   email: 'a.b@example.org',
@@ -72,49 +73,50 @@ describe('field rules of the flow', () => {
 });
 
 describe('portal refusals → kiosk codes', () => {
-  const cases: [Parameters<typeof fromPortal>[0], Parameters<typeof fromPortal>[1], unknown][] = [
-    [{ code: 'identity_not_found' }, 'identity', { code: 'identity_not_found' }],
+  const cases: [PortalCallError, keyof typeof fromPortal, unknown][] = [
+    [{ code: 'identity_not_found' }, 'submitIdentity', { code: 'identity_not_found' }],
     [
       { code: 'identity_not_found', hint: 'names_swapped' },
-      'identity',
+      'submitIdentity',
       { code: 'identity_not_found', hint: 'names_swapped' },
     ],
-    [{ code: 'already_registered' }, 'details', { code: 'already_registered' }],
-    [{ code: 'too_many_attempts', retryAfterSeconds: 42 }, 'identity', { code: 'cooldown', retryAfterSeconds: 42 }],
-    [{ code: 'too_many_attempts' }, 'code', { code: 'code_locked' }],
+    [{ code: 'already_registered' }, 'submitLoginDetails', { code: 'already_registered' }],
+    [
+      { code: 'too_many_attempts', retryAfterSeconds: 42 },
+      'submitIdentity',
+      { code: 'cooldown', retryAfterSeconds: 42 },
+    ],
+    [{ code: 'too_many_attempts' }, 'activateByCode', { code: 'code_locked' }],
     [
       { code: 'weak_password', rules: ['upper', 'digit'] },
-      'details',
+      'submitLoginDetails',
       { code: 'invalid_fields', fields: ['password:upper', 'password:digit'] },
     ],
     [
       { code: 'invalid_input', fields: ['identity.dateOfBirth'] },
-      'details',
+      'submitLoginDetails',
       { code: 'invalid_fields', fields: ['dateOfBirth'] },
     ],
-    [{ code: 'invalid_code' }, 'code', { code: 'code_wrong' }],
-    [{ code: 'unreachable' }, 'identity', { code: 'portal_unreachable' }],
-    [{ code: 'kiosk_unauthorized' }, 'identity', { code: 'portal_unreachable' }],
-    [{ code: 'not_enrolled' }, 'details', { code: 'portal_unreachable' }],
-    [{ code: 'internal', status: 500 }, 'details', { code: 'portal_unreachable' }],
+    [{ code: 'invalid_code' }, 'activateByCode', { code: 'code_wrong' }],
+    [{ code: 'unreachable' }, 'submitIdentity', { code: 'portal_unreachable' }],
+    [{ code: 'kiosk_unauthorized' }, 'submitIdentity', { code: 'portal_unreachable' }],
+    [{ code: 'not_enrolled' }, 'submitLoginDetails', { code: 'portal_unreachable' }],
+    [{ code: 'internal', status: 500 }, 'submitLoginDetails', { code: 'portal_unreachable' }],
   ];
-  it.each(cases)('%o at %s → %o', (error, step, answer) => expect(fromPortal(error, step).error).toEqual(answer));
+  it.each(cases)('%o at %s → %o', (error, call, answer) => expect(fromPortal[call](error).error).toEqual(answer));
 
   it('answers, at each step, only codes the contract lists for its call', () => {
-    const callOf = {
-      identity: 'submitIdentity',
-      details: 'submitLoginDetails',
-      code: 'activateByCode',
-    } as const;
-    for (const step of Object.keys(callOf) as (keyof typeof callOf)[]) {
-      const listed = new Set<string>(kioskApi[callOf[step]].errors);
+    for (const call of Object.keys(fromPortal) as (keyof typeof fromPortal)[]) {
+      const listed = new Set<string>(kioskApi[call].errors);
       for (const code of [...PORTAL_ERROR_CODES, 'unreachable', 'bad_answer', 'not_enrolled'] as const) {
-        const mapped = fromPortal({ code }, step).error.code;
-        expect(listed.has(mapped), `${step}: ${code} → ${mapped}`).toBe(true);
+        const mapped = fromPortal[call]({ code }).error.code;
+        expect(listed.has(mapped), `${call}: ${code} → ${mapped}`).toBe(true);
       }
     }
     // A refusal that belongs to another step is a defect, not the tenant's mistake.
-    expect(fromPortal({ code: 'email_in_use' }, 'identity').error.code).toBe('portal_unreachable');
-    expect(fromPortal({ code: 'invalid_input', fields: ['code'] }, 'code').error.code).toBe('portal_unreachable');
+    expect(fromPortal.submitIdentity({ code: 'email_in_use' }).error.code).toBe('portal_unreachable');
+    expect(fromPortal.activateByCode({ code: 'invalid_input', fields: ['code'] }).error.code).toBe(
+      'portal_unreachable',
+    );
   });
 });

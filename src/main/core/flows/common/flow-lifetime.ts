@@ -122,13 +122,15 @@ export class FlowLifetime<S extends { step: string }, E extends { type: string }
     return null;
   }
 
-  /** A portal refusal already mapped (each flow's `fromPortal`) as the answer of `call` (see logUnreachable). */
+  /** A portal refusal as the answer of `call`, mapped by the flow's `fromPortal` (see logUnreachable). */
   refused<N extends CallName>(
     call: N,
     error: PortalCallError,
-    answer: Failure,
-  ): Failure<KioskApi[N]['errors'][number]> {
-    return logUnreachable(this.options.logger, call, error, answer) as Failure<KioskApi[N]['errors'][number]>;
+    fromPortal: { [K in N]: (error: PortalCallError) => Failure },
+  ) {
+    return logUnreachable(this.options.logger, call, error, fromPortal[call](error)) as Failure<
+      KioskApi[N]['errors'][number]
+    >;
   }
 
   #touch(): void {

@@ -161,7 +161,7 @@ export class LoginFlow {
   }
 
   #refused(error: PortalCallError): CallAnswer<'login'> {
-    const answer = this.#flow.refused('login', error, fromPortal(error));
+    const answer = this.#flow.refused('login', error, { login: fromPortal });
     const code = answer.error.code;
     if (!countsAsFailure(code)) return answer as CallAnswer<'login'>;
     const at = this.#flow.now();

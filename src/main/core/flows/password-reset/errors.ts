@@ -1,7 +1,6 @@
 import type { KioskApi } from '../../../../shared/kiosk-api/calls';
 import { emailSchema } from '../../../../shared/rules/email';
 import { failedPasswordRules } from '../../../../shared/rules/password-policy';
-import type { PortalCallError } from '../../portal-client/client';
 import { refusalMap } from '../common/checks';
 
 /** Every refusal a reset call may answer, as the contract lists them. */
@@ -27,12 +26,12 @@ const fields = (paths: string[]) =>
   );
 
 /**
- * A portal refusal at `step` → the kiosk's code for it (see refusalMap). The portal answers an
+ * A portal refusal → the kiosk's code for it, per call of the flow (see refusalMap). The portal answers an
  * address without an account exactly like a wrong code (`invalid_code`), and so does the kiosk.
  */
-const MAPS = {
-  request: refusalMap<ResetError>({ route: 'requestReset', input: true, fields }),
-  confirm: refusalMap<ResetError>({
+export const fromPortal = {
+  requestReset: refusalMap<ResetError>({ route: 'requestReset', input: true, fields }),
+  confirmReset: refusalMap<ResetError>({
     route: 'confirmResetByCode',
     input: true,
     fields,
@@ -40,5 +39,3 @@ const MAPS = {
     renamed: { invalid_code: 'code_wrong', too_many_attempts: 'code_locked' },
   }),
 };
-
-export const fromPortal = (error: PortalCallError, step: keyof typeof MAPS) => MAPS[step](error);

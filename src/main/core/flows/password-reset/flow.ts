@@ -1,10 +1,8 @@
-import type { CallName } from '../../../../shared/kiosk-api/calls';
 import type { CallAnswer, CallOutput, ParsedInput } from '../../../../shared/kiosk-api/types';
 import { DEFAULT_LANGUAGE } from '../../../../shared/locale';
 import { fail, ok } from '../../../../shared/result';
 import { normalizeEmail } from '../../../../shared/rules/email';
 import type { DeliveryOutcome, OutboxEntryId } from '../../outbox/types';
-import type { PortalCallError } from '../../portal-client/client';
 import { checkForm, invalidFields } from '../common/checks';
 import { FlowLifetime, type JourneyFlowOptions } from '../common/flow-lifetime';
 import { outcomeCode } from '../common/journey-outbox';
@@ -77,7 +75,7 @@ export class PasswordResetFlow {
       const { outcome } = await this.options.journey.send('reset_request', body);
       await this.options.journey.record('password_reset', outcome.state === 'pending' ? 'queued' : 'requested');
       if (generation !== this.#flow.generation) return fail('flow_expired');
-      if (outcome.state === 'refused') return this.#refused('requestReset', outcome.error, 'request');
+      if (outcome.state === 'refused') return this.#flow.refused('requestReset', outcome.error, fromPortal);
       this.#refusal = null;
       const maskedEmail = maskEmail(body.email);
       // Queued or not, the same answer: nothing here depends on the address having an account.
@@ -108,14 +106,9 @@ export class PasswordResetFlow {
         return moved ?? ok({ step: 'done' as const, queued: true });
       }
       await this.options.journey.record('password_reset', outcomeCode(outcome, 'confirmed'));
-      if (outcome.state === 'refused') return this.#refused('confirmReset', outcome.error, 'confirm');
+      if (outcome.state === 'refused') return this.#flow.refused('confirmReset', outcome.error, fromPortal);
       return this.#flow.apply({ type: 'password_changed' }) ?? ok({ step: 'done' as const, queued: false });
     });
-  }
-
-  /** A portal refusal at `step` as the answer of `call` (see FlowLifetime.refused). */
-  #refused<N extends CallName>(call: N, error: PortalCallError, step: Parameters<typeof fromPortal>[1]) {
-    return this.#flow.refused(call, error, fromPortal(error, step));
   }
 
   /** A queued new password answered while the tenant is still here: done, or back to the code. */
@@ -127,7 +120,7 @@ export class PasswordResetFlow {
       this.#flow.apply({ type: 'password_changed' });
       return;
     }
-    const code = fromPortal(outcome.error, 'confirm').error.code;
+    const code = fromPortal.confirmReset(outcome.error).error.code;
     this.#refusal = code === 'code_wrong' || code === 'code_expired' || code === 'code_locked' ? code : 'not_delivered';
     this.#flow.apply({ type: 'queued_refused' });
   }

@@ -3,7 +3,6 @@ import type { CallError } from '../../../../shared/kiosk-api/types';
 import { checkDateOfBirth, isoToday } from '../../../../shared/rules/date-of-birth';
 import { emailKey, emailSchema } from '../../../../shared/rules/email';
 import { failedPasswordRules } from '../../../../shared/rules/password-policy';
-import type { PortalCallError } from '../../portal-client/client';
 import { refusalMap } from '../common/checks';
 
 /** Every refusal a registration call may answer, as the contract lists them. */
@@ -42,19 +41,17 @@ const form = { input: true, retry: true, password: 'password', renamed: { too_ma
 /** The portal names fields by their path in its body ("identity.dateOfBirth"); the screens by their own name. */
 const fields = (paths: string[]) => paths.map((path) => path.split('.').at(-1) ?? path);
 /** The resend has its own mapping, shared with the login screen and staff (common/resend). */
-const MAPS = {
-  identity: refusalMap<RegistrationError>({ route: 'checkIdentity', ...form, fields }),
-  details: refusalMap<RegistrationError>({ route: 'register', ...form, fields }),
+/** A portal refusal → the kiosk's code for it, per call of the flow (see refusalMap). */
+export const fromPortal = {
+  submitIdentity: refusalMap<RegistrationError>({ route: 'checkIdentity', ...form, fields }),
+  submitLoginDetails: refusalMap<RegistrationError>({ route: 'register', ...form, fields }),
   // already_active is no refusal: the flow moves on to `done` before it maps one.
-  code: refusalMap<RegistrationError>({
+  activateByCode: refusalMap<RegistrationError>({
     route: 'activateByCode',
     except: ['already_active'],
     renamed: { invalid_code: 'code_wrong', too_many_attempts: 'code_locked' },
   }),
 };
-
-/** A portal refusal at `step` → the kiosk's code for it (see refusalMap). */
-export const fromPortal = (error: PortalCallError, step: keyof typeof MAPS) => MAPS[step](error);
 
 /** Where a queued registration's refusal sends the tenant back to (see queuedRefusal). */
 const QUEUED_BACK: Partial<Record<RegistrationError, 'identity' | 'login-details'>> = {

@@ -1,11 +1,10 @@
-import type { CallName } from '../../../../shared/kiosk-api/calls';
 import type { QueuedRefusal } from '../../../../shared/kiosk-api/registration';
 import type { CallAnswer, CallOutput, ParsedInput } from '../../../../shared/kiosk-api/types';
 import { DEFAULT_LANGUAGE } from '../../../../shared/locale';
 import { fail, ok } from '../../../../shared/result';
 import { normalizeEmail } from '../../../../shared/rules/email';
 import type { DeliveryOutcome, OutboxEntryId } from '../../outbox/types';
-import type { PortalCallError, PortalClient } from '../../portal-client/client';
+import type { PortalClient } from '../../portal-client/client';
 import { checkForm } from '../common/checks';
 import { FlowLifetime, type JourneyFlowOptions } from '../common/flow-lifetime';
 import { outcomeCode, unreachable } from '../common/journey-outbox';
@@ -107,7 +106,8 @@ export class RegistrationFlow {
         });
         if (generation !== this.#flow.generation) return fail('flow_expired');
         if (!answer.ok) this.#attemptRef = answer.error.attemptRef ?? null;
-        if (!answer.ok && !unreachable(answer.error)) return this.#refused('submitIdentity', answer.error, 'identity');
+        if (!answer.ok && !unreachable(answer.error))
+          return this.#flow.refused('submitIdentity', answer.error, fromPortal);
         if (answer.ok) checkedBy = 'portal';
         else {
           this.options.logger.warn({ call: 'checkIdentity', code: answer.error.code }, 'identity left to delivery');
@@ -115,7 +115,7 @@ export class RegistrationFlow {
         }
       }
       if (checkedBy === 'form' && !(await this.options.journey.canQueue()))
-        return this.#refused('submitIdentity', { code: 'unreachable' }, 'identity');
+        return this.#flow.refused('submitIdentity', { code: 'unreachable' }, fromPortal);
       if (generation !== this.#flow.generation) return fail('flow_expired');
       const moved = this.#flow.apply({ type: 'identity_confirmed', identity });
       return (
@@ -153,7 +153,7 @@ export class RegistrationFlow {
         return moved ?? ok({ step: 'queued' as const, maskedEmail });
       }
       await this.options.journey.record('registration', outcomeCode(outcome));
-      if (outcome.state === 'refused') return this.#refused('submitLoginDetails', outcome.error, 'details');
+      if (outcome.state === 'refused') return this.#flow.refused('submitLoginDetails', outcome.error, fromPortal);
       const resendAvailableAt = nextResendAt(outcome.value, this.#flow.now());
       const { email, language } = body;
       const moved = this.#flow.apply({ type: 'details_accepted', email, maskedEmail, language, resendAvailableAt });
@@ -170,7 +170,7 @@ export class RegistrationFlow {
       await this.options.journey.record('activation', outcomeCode(outcome));
       if (generation !== this.#flow.generation) return fail('flow_expired');
       if (outcome.state === 'refused' && outcome.error.code !== 'already_active')
-        return this.#refused('activateByCode', outcome.error, 'code');
+        return this.#flow.refused('activateByCode', outcome.error, fromPortal);
       const queued = outcome.state === 'pending';
       return this.#flow.apply({ type: 'activated', queued }) ?? ok({ step: 'done' as const, queued });
     });
@@ -190,11 +190,6 @@ export class RegistrationFlow {
     });
   }
 
-  /** A portal refusal at `step` as the answer of `call` (see FlowLifetime.refused). */
-  #refused<N extends CallName>(call: N, error: PortalCallError, step: Parameters<typeof fromPortal>[1]) {
-    return this.#flow.refused(call, error, fromPortal(error, step));
-  }
-
   /** A queued registration answered while the tenant is still here: the screen moves on as online. */
   #settled(id: OutboxEntryId, outcome: DeliveryOutcome): void {
     const state = this.#flow.held;
@@ -209,7 +204,7 @@ export class RegistrationFlow {
       this.#flow.apply({ type: 'queued_delivered', resendAvailableAt: nextResendAt(outcome.value, this.#flow.now()) });
       return;
     }
-    const refused = queuedRefusal(fromPortal(outcome.error, 'details').error.code);
+    const refused = queuedRefusal(fromPortal.submitLoginDetails(outcome.error).error.code);
     this.#refusal = refused.code;
     if (refused.back) this.#flow.apply({ type: 'queued_refused', back: refused.back });
   }
