@@ -11,6 +11,17 @@ import { defineCall } from './define';
 /** A count of whole seconds (a countdown, a wait). */
 export const seconds = z.number().int().nonnegative();
 
+/** Where a journey the core holds stands, as its `get…` call says it (registration, reset). */
+export const journeySnapshotFields = {
+  /** "j•••@o•••.fr" once an address was accepted (or saved). */
+  maskedEmail: z.string().nullable(),
+  /** When an untouched flow dies; null without a flow. */
+  expiresInSeconds: seconds.nullable(),
+  captchaRequired: z.boolean(),
+  /** When a new email may be asked for; null when not at that step, or not known (queued). */
+  resendAvailableInSeconds: seconds.nullable(),
+};
+
 /** What any call of a journey the kiosk core holds for the visit may answer (registration, reset). */
 export const FLOW_ERRORS = ['flow_expired', 'wrong_step', 'portal_unreachable'] as const;
 

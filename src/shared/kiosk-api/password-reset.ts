@@ -7,6 +7,7 @@ import {
   captchaFields,
   emailCodeSchema,
   FLOW_ERRORS,
+  journeySnapshotFields,
   seconds,
   startJourneyCall,
   typedEmailSchema,
@@ -44,17 +45,12 @@ export const passwordResetCalls = {
     input: z.strictObject({}),
     output: z.strictObject({
       step: z.enum(RESET_STEPS),
-      /** "j•••@o•••.fr" once a request was made. */
-      maskedEmail: z.string().nullable(),
-      /** When an untouched flow dies; null without a flow. */
-      expiresInSeconds: seconds.nullable(),
-      captchaRequired: z.boolean(),
+      /** `resendAvailableInSeconds` at `code`: the portal's interval. */
+      ...journeySnapshotFields,
       /** The request (at `code`) or the new password (at `done`) is saved, waiting for the portal. */
       queued: z.boolean(),
       /** A queued new password the portal refused while the tenant was still here (back at `code`). */
       refusal: z.enum(['code_wrong', 'code_expired', 'code_locked', 'not_delivered']).nullable(),
-      /** At `code`: when a new email may be asked for (the portal's interval); null when not known (queued). */
-      resendAvailableInSeconds: seconds.nullable(),
     }),
   }),
 

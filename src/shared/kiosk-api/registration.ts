@@ -9,6 +9,7 @@ import {
   captchaFields,
   emailCodeSchema,
   FLOW_ERRORS,
+  journeySnapshotFields,
   seconds,
   startJourneyCall,
 } from './journey-fields';
@@ -83,12 +84,8 @@ export const registrationCalls = {
     input: z.strictObject({}),
     output: z.strictObject({
       step: z.enum(REGISTRATION_STEPS),
-      /** "j•••@o•••.fr" once login details were accepted. */
-      maskedEmail: z.string().nullable(),
-      resendAvailableInSeconds: seconds.nullable(),
-      /** When an untouched flow dies; null without a flow. */
-      expiresInSeconds: seconds.nullable(),
-      captchaRequired: z.boolean(),
+      /** `maskedEmail` once login details were accepted; `resendAvailableInSeconds` at `activation`. */
+      ...journeySnapshotFields,
       termsVersion: z.string(),
       /** Set once a queued registration came back refused while the tenant was here (see QUEUED_REFUSALS). */
       refusal: z.enum(QUEUED_REFUSALS).nullable(),
