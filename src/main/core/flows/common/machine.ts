@@ -44,6 +44,15 @@ export function defineMachine<
 }
 
 /**
+ * For a `next` that carries fields over: the event's data (its `type` aside) and the state's fields.
+ * `allowedFrom` has checked the step already, and the schema checks whatever is carried over.
+ */
+export function carried<E extends { type: string }>(state: object, event: E) {
+  const { type: _type, ...data } = event;
+  return { data, held: state as Record<string, unknown> };
+}
+
+/**
  * Whole seconds from `now` to `at`, never negative (what the screens count down). A wait still
  * running (`at` > `now`) is at least 1.
  */

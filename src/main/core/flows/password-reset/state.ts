@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Language } from '../../../../shared/locale';
 import { addressShape, counted, maskedEmailSchema } from '../common/address';
-import { defineMachine, type AllowedFrom } from '../common/machine';
+import { carried, defineMachine, type AllowedFrom } from '../common/machine';
 
 /**
  * The states of one forgotten-password flow (see password-reset.mermaid). `code` holds the address
@@ -36,11 +36,9 @@ const allowedFrom = {
 } as const satisfies AllowedFrom<ResetState, ResetEvent>;
 
 function next(state: ResetState, event: ResetEvent): unknown {
-  // `allowedFrom` has checked the step already, and the schema checks whatever is carried over.
-  const { type, ...data } = event;
-  const held: Record<string, unknown> = state;
+  const { data, held } = carried(state, event);
   const address = { email: held.email, maskedEmail: held.maskedEmail, language: held.language };
-  switch (type) {
+  switch (event.type) {
     case 'reset_requested':
       return { step: 'code', ...data };
     case 'password_changed':

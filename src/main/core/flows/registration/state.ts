@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Language } from '../../../../shared/locale';
 import { emailSchema, identitySchema, type Identity } from '../../../../shared/portal-api/common';
 import { addressShape, counted, maskedEmailSchema } from '../common/address';
-import { defineMachine, type AllowedFrom } from '../common/machine';
+import { carried, defineMachine, type AllowedFrom } from '../common/machine';
 
 /**
  * The states of one registration (see registration.mermaid). Each state holds only what the next
@@ -43,10 +43,8 @@ const allowedFrom = {
 } as const satisfies AllowedFrom<RegistrationState, RegistrationEvent>;
 
 function next(state: RegistrationState, event: RegistrationEvent): unknown {
-  // `allowedFrom` has checked the step already, and the schema checks whatever is carried over.
-  const { type, ...data } = event;
-  const held: Record<string, unknown> = state;
-  switch (type) {
+  const { data, held } = carried(state, event);
+  switch (event.type) {
     case 'identity_confirmed':
       return { step: 'login-details', ...data };
     case 'details_accepted':
