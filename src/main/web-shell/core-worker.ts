@@ -18,6 +18,12 @@ const send = (message: FromCore) => port.postMessage(message);
 
 let starting: Promise<{ core: KioskCore; demo: EmbeddedPortal | null }> | null = null;
 
+// The core's background work (portal check, enrolment, outbox, heartbeats) waits for the page's
+// first call to be answered, so that it does not compete with the attract screen's first paint;
+// without a page calling, it starts 2 s after the core anyway.
+let firstAnswered!: () => void;
+const backgroundAfter = new Promise<void>((resolve) => (firstAnswered = resolve));
+
 async function start({ load, root }: StartCore) {
   const config = loadConfig(load);
   const { key, source } = webShellDatabaseKey(config);
@@ -32,7 +38,9 @@ async function start({ load, root }: StartCore) {
       resourcesDir: findResourcesDir(import.meta.dirname),
       version: readVersion(root),
       logger,
+      backgroundAfter,
     });
+    setTimeout(firstAnswered, 2_000);
     return { core, demo };
   } catch (error) {
     await demo?.close();
@@ -46,6 +54,7 @@ async function answer(id: number, run: () => Promise<Result<unknown>>) {
   } catch {
     send({ type: 'answer', id, result: null });
   }
+  firstAnswered();
 }
 
 port.on('message', (message: ToCore) => {
