@@ -41,6 +41,12 @@ export interface KioskCoreOptions {
   /** The packaged kiosk's updater (electron-updater); absent in the web shell and unpackaged. */
   updateSource?: UpdateSource | null;
   /**
+   * When given, the background work (the portal check, enrolment, the outbox and heartbeats, the
+   * update checks) waits for it: the host says when the first screen has what it needs, so that
+   * this work does not compete with the first paint. Otherwise it starts with the core.
+   */
+  backgroundAfter?: Promise<unknown>;
+  /**
    * For tests: the clock of the flows, captcha answers they can type, and how long a journey
    * waits for the portal's answer to a queued write before saying it is saved.
    */
@@ -213,13 +219,22 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const dispatch = createDispatcher(handlers, {
     onDefect: (call, kind, error) => logger.error({ call, kind, err: error }, 'kiosk call failed'),
   });
-  portal.start();
-  updates.start();
-  // Enrol now rather than in front of the first tenant (who would wait for it); a portal that is
-  // down is tried again on the next call that needs the credential.
-  enrolment?.credential().catch((error: unknown) => logger.error({ err: error }, 'kiosk enrolment failed'));
-  // Rows an earlier run left are delivered as soon as the portal answers (not enrolled yet: they wait).
-  if (config.portalUrl) await sync.start();
+  let closing = false;
+  async function startBackground(): Promise<void> {
+    if (closing) return;
+    portal.start();
+    updates.start();
+    // Enrol now rather than in front of the first tenant (who would wait for it); a portal that is
+    // down is tried again on the next call that needs the credential.
+    enrolment?.credential().catch((error: unknown) => logger.error({ err: error }, 'kiosk enrolment failed'));
+    // Rows an earlier run left are delivered as soon as the portal answers (not enrolled yet: they wait).
+    if (config.portalUrl) await sync.start();
+  }
+  const background = options.backgroundAfter
+    ? options.backgroundAfter
+        .then(startBackground)
+        .catch((error: unknown) => logger.error({ err: error }, 'kiosk background start failed'))
+    : await startBackground();
   logger.info({ kioskId: config.kioskId, portal: portal.status.portal }, 'kiosk core started');
   return {
     config,
@@ -231,6 +246,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     outbox: sync.outbox,
     sync,
     async close() {
+      closing = true;
+      await background;
       portal.stop();
       await sync.stop();
       updates.stop();

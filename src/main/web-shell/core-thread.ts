@@ -2,13 +2,12 @@
 import { Worker } from 'node:worker_threads';
 import type { CallContext, Dispatch } from '../../shared/kiosk-api';
 import type { Result } from '../../shared/result';
-import type { KioskConfig } from '../core/config';
+import type { LoadConfigOptions } from '../core/config';
 
+/** What the core thread needs to load and check the configuration itself, then start the core. */
 export interface StartCore {
   type: 'start';
-  config: KioskConfig;
-  key: string;
-  keySource: 'config' | 'local-file';
+  load: LoadConfigOptions & { env: Record<string, string | undefined> };
   root: string;
 }
 /** Main thread → core thread. */
@@ -43,8 +42,8 @@ export class CoreStartError extends Error {
 
 /**
  * Spawns the web shell's kiosk core thread (out/main/web-shell-core.js, beside the entry files, which
- * call this first of all), so its modules load meanwhile; it is started
- * with the checked configuration. Calls and results cross as plain data, already parsed by the
+ * call this first of all), so its modules load meanwhile; its start carries what it needs to load and
+ * check the configuration itself. Calls and results cross as plain data, already parsed by the
  * shared schemas on the core's side, as over IPC. A core that dies after its start ends the process,
  * as it did when it ran on the main thread.
  */

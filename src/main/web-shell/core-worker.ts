@@ -1,11 +1,14 @@
 // The web shell's kiosk core in a thread of its own (built as out/main/web-shell-core.js). Its
-// modules load as soon as the thread exists, while the main thread checks the configuration,
-// listens and serves the page; no call waits behind the page's files, nor the page behind the core.
+// modules load as soon as the thread exists, while the main thread listens and serves the page; the
+// configuration is checked here, where zod is loaded anyway, so the main thread never loads it.
+// No call waits behind the page's files, nor the page behind the core.
 import { parentPort } from 'node:worker_threads';
 import type { Result } from '../../shared/result';
+import { loadConfig } from '../core/config';
 import { startKioskCore, type KioskCore } from '../core/kiosk-core';
 import { createLogger } from '../core/logger';
 import { startDemoIfUnconfigured, withDemo, type EmbeddedPortal } from '../demo/embedded-portal';
+import { webShellDatabaseKey } from '../host/database-key-file';
 import { findResourcesDir } from '../host/paths';
 import { readVersion } from '../host/version';
 import type { FromCore, StartCore, ToCore } from './core-thread';
@@ -15,10 +18,17 @@ const send = (message: FromCore) => port.postMessage(message);
 
 let starting: Promise<{ core: KioskCore; demo: EmbeddedPortal | null }> | null = null;
 
-async function start({ config, key, keySource, root }: StartCore) {
+// The core's background work (portal check, enrolment, outbox, heartbeats) waits for the page's
+// first call to be answered, so that it does not compete with the attract screen's first paint;
+// without a page calling, it starts 2 s after the core anyway.
+let firstAnswered!: () => void;
+const backgroundAfter = new Promise<void>((resolve) => (firstAnswered = resolve));
+
+async function start({ load, root }: StartCore) {
+  const config = loadConfig(load);
+  const { key, source } = webShellDatabaseKey(config);
   const logger = createLogger(config.logLevel);
-  if (keySource === 'local-file')
-    logger.warn('no KIOSK_DB_KEY configured: using a key kept beside the data (demo only)');
+  if (source === 'local-file') logger.warn('no KIOSK_DB_KEY configured: using a key kept beside the data (demo only)');
   const embedded = await startDemoIfUnconfigured(config);
   const demo = embedded?.portal ?? null;
   try {
@@ -28,7 +38,9 @@ async function start({ config, key, keySource, root }: StartCore) {
       resourcesDir: findResourcesDir(import.meta.dirname),
       version: readVersion(root),
       logger,
+      backgroundAfter,
     });
+    setTimeout(firstAnswered, 2_000);
     return { core, demo };
   } catch (error) {
     await demo?.close();
@@ -42,6 +54,7 @@ async function answer(id: number, run: () => Promise<Result<unknown>>) {
   } catch {
     send({ type: 'answer', id, result: null });
   }
+  firstAnswered();
 }
 
 port.on('message', (message: ToCore) => {

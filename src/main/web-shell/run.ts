@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../core/config';
-import { webShellDatabaseKey } from '../host/database-key-file';
+// Not from core/config: that loads zod, which only the core thread needs (it checks the configuration).
+import { ConfigError } from '../../shared/config-layers';
 import { DatabaseKeyError } from '../core/db/errors';
 import { projectRoot } from '../host/paths';
 import { CoreStartError, type CoreThread } from './core-thread';
@@ -67,12 +67,12 @@ async function runWithCore(
   const overrides: Record<string, unknown> = {};
   if (values['data-dir']) overrides.dataDir = values['data-dir'];
   if (values['portal-url']) overrides.portalUrl = values['portal-url'];
-  const config = loadConfig({ file: values.config, env, overrides, defaultDataDir: join(root, '.data', 'kiosk') });
-  const databaseKey = webShellDatabaseKey(config);
-  // The kiosk core (the database and its migrations, the demo portal) starts in its thread while
-  // this one listens and serves the page; a call made before it is ready waits for it there. Its
-  // failure (a wrong database key) is said after the URL line, once listening.
-  const starting = core.start({ config, key: databaseKey.key, keySource: databaseKey.source, root });
+  // The core thread checks the configuration, then starts the kiosk core (the database and its
+  // migrations, the demo portal) while this one listens and serves the page; a call made before it
+  // is ready waits for it there. A bad configuration or a wrong database key is said after the URL
+  // line, in one line, and the process ends (exit code 2), as the launcher's Chromium with it.
+  const load = { file: values.config, env: { ...env }, overrides, defaultDataDir: join(root, '.data', 'kiosk') };
+  const starting = core.start({ load, root });
   starting.catch(() => undefined);
   const shell = await startWebShell({ dispatch: core.dispatch, rendererDir: rendererDirOf(root), port });
   onListening?.(shell);

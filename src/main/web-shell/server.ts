@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import secureJson from 'secure-json-parse';
@@ -51,7 +52,10 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const secret = options.secret ?? newSecret();
   let launchToken: string | null = newSecret();
-  const refused = launchRefusedPage(options.messagesDir ?? join(projectRoot(import.meta.dirname), 'messages'));
+  // Written when first needed: a start reads nothing it does not need for the attract screen.
+  let refused: string | null = null;
+  const refusedPage = () =>
+    (refused ??= launchRefusedPage(options.messagesDir ?? join(projectRoot(import.meta.dirname), 'messages')));
   let port = options.port;
 
   // The token is checked and spent in one synchronous step: of launches at once, one alone wins.
@@ -62,7 +66,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     if (hasBridgeCookie(request.headers.cookie, secret)) return home;
     const given = query.getAll('k');
     if (launchToken === null || given.length !== 1 || !sameSecret(launchToken, given[0])) {
-      return { status: 403, body: refused, headers: { ...NO_STORE, 'Content-Type': 'text/html; charset=utf-8' } };
+      return { status: 403, body: refusedPage(), headers: { ...NO_STORE, 'Content-Type': 'text/html; charset=utf-8' } };
     }
     launchToken = null;
     return {
@@ -81,13 +85,17 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     return json(result.ok ? 200 : (STATUS_OF[result.error.code] ?? 200), result, NO_STORE);
   }
 
-  const renderer = readRenderer(options.rendererDir);
-  const files = (path: string): Answer => {
+  const renderer = listRenderer(options.rendererDir);
+  async function files(path: string): Promise<Answer> {
     const file = renderer.get(path === '/' ? '/index.html' : path);
-    return file
-      ? { status: 200, body: file.body, headers: { 'Content-Type': file.type } }
-      : json(404, fail('not_found'));
-  };
+    if (!file) return json(404, fail('not_found'));
+    // A failed read is not kept: the next request tries again.
+    file.body ??= readFile(file.file).catch((error: unknown) => {
+      delete file.body;
+      throw error;
+    });
+    return { status: 200, body: await file.body, headers: { 'Content-Type': file.type } };
+  }
 
   async function route(request: IncomingMessage): Promise<Answer> {
     const url = new URL(request.url ?? '/', 'http://kiosk.invalid');
@@ -134,17 +142,17 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
 }
 
 /**
- * The built renderer (under 1 MB), read once before listening: a file is then answered in one turn
- * of the event loop, even while the kiosk core loads on it. Only regular files, by their exact path:
- * no symbolic link, no dotfile, nothing outside the folder can be named.
+ * The built renderer's files (under 1 MB), listed once before listening and each read on its first
+ * request, then kept. Only regular files, by their exact path: no symbolic link, no dotfile, nothing
+ * outside the folder can be named.
  */
-function readRenderer(dir: string): Map<string, { type: string; body: Buffer }> {
-  const files = new Map<string, { type: string; body: Buffer }>();
+function listRenderer(dir: string): Map<string, { file: string; type: string; body?: Promise<Buffer> }> {
+  const files = new Map<string, { file: string; type: string; body?: Promise<Buffer> }>();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const file = join(entry.parentPath, entry.name);
     const path = `/${relative(dir, file).split(sep).join('/')}`;
     if (!entry.isFile() || path.split('/').some((part) => part.startsWith('.'))) continue;
-    files.set(path, { type: contentTypeOf(file), body: readFileSync(file) });
+    files.set(path, { file, type: contentTypeOf(file) });
   }
   return files;
 }
