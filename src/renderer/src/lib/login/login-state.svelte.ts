@@ -47,12 +47,8 @@ export class LoginState extends JourneyController {
     super();
   }
 
-  /** The screen is shown: signed in already (back from elsewhere)? Tick the countdown meanwhile. */
-  override attach(): () => void {
-    return super.attach(() => this.resume());
-  }
-
-  async resume(): Promise<void> {
+  /** Signed in already (back from elsewhere)? */
+  override async resume(): Promise<void> {
     const result = await this.guard(this.api.getSession({}));
     if (!result?.ok) return;
     if (result.value.signedIn) this.#signedIn(result.value.tenant);

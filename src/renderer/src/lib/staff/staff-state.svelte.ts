@@ -58,17 +58,13 @@ export class StaffState extends JourneyController {
     super();
   }
 
-  /** The screen is shown: ask how to unlock, and keep the panel's figures fresh while it is open. */
-  override attach(): () => void {
-    return super.attach(
-      () => this.loadEntry(),
-      (tick) => {
-        if (tick % (STATUS_REFRESH_MS / 1000) === 0 && this.view === 'panel') void this.refresh();
-      },
-    );
+  /** Keeps the panel's figures fresh while it is open. */
+  protected override onTick(tick: number): void {
+    if (tick % (STATUS_REFRESH_MS / 1000) === 0 && this.view === 'panel') void this.refresh();
   }
 
-  async loadEntry(): Promise<void> {
+  /** The screen is shown: how to unlock (the PIN's state), unless the session is open already. */
+  override async resume(): Promise<void> {
     const result = await this.guard(this.api.staffEntry({}));
     if (!result) return;
     if (!result.ok) {
