@@ -24,13 +24,13 @@ describe('StaffState, the view derived from the core’s session', () => {
     };
     const state = new StaffState(client(answers), hooks);
     expect(state.view).toBe('loading');
-    await state.loadEntry();
+    await state.resume();
     expect([state.session, state.view]).toEqual(['locked', 'pin']);
     state.pin = '246810';
     await state.unlock();
     expect([state.session, state.view]).toEqual(['open', 'panel']);
     // The screen shown again (after a help page): the panel stays.
-    await state.loadEntry();
+    await state.resume();
     expect(state.view).toBe('panel');
     // The core's session ended (its idle time): the next staff call says so, the PIN returns.
     open = false;
@@ -43,7 +43,7 @@ describe('StaffState, the view derived from the core’s session', () => {
 
   it('no entry to go by: the PIN screen, saying why', async () => {
     const state = new StaffState(client({}), hooks);
-    await state.loadEntry();
+    await state.resume();
     expect(state.view).toBe('pin');
     expect(state.pinError).not.toBeNull();
   });

@@ -40,13 +40,19 @@ export class JourneyController {
     }
   }
 
-  /** The screen is shown: `resume`, then `each` second (countdowns, polls). Returns the detach. */
-  attach(resume: () => Promise<void>, each?: (tick: number) => void): () => void {
-    void resume();
+  /** The screen is shown (again, after a help page): ask the core where the journey stands. */
+  async resume(): Promise<void> {}
+
+  /** Each second the screen is shown, after the countdowns moved: a journey's polls. */
+  protected onTick(_tick: number): void {}
+
+  /** The screen is shown: `resume`, then a tick each second. Returns the detach. */
+  attach(): () => void {
+    void this.resume();
     let tick = 0;
     const timer = setInterval(() => {
       this.now = Date.now();
-      each?.(++tick);
+      this.onTick(++tick);
     }, 1000);
     return () => clearInterval(timer);
   }

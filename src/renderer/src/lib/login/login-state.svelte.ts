@@ -1,8 +1,8 @@
 import type { LOGIN_FIELD_REASONS, SignedInTenant } from '../../../../shared/kiosk-api/login';
 import type { CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
-import { emailSchema } from '../../../../shared/rules/email';
 import { errorWords } from '../i18n/errors';
 import { fieldErrors, type FieldErrors, type FieldWords } from '../journey/fields';
+import * as checks from '../journey/form-checks';
 import { JourneyController } from '../journey/journey-controller.svelte';
 
 export type LoginView = 'form' | 'signed-in';
@@ -47,12 +47,8 @@ export class LoginState extends JourneyController {
     super();
   }
 
-  /** The screen is shown: signed in already (back from elsewhere)? Tick the countdown meanwhile. */
-  override attach(): () => void {
-    return super.attach(() => this.resume());
-  }
-
-  async resume(): Promise<void> {
+  /** Signed in already (back from elsewhere)? */
+  override async resume(): Promise<void> {
     const result = await this.guard(this.api.getSession({}));
     if (!result?.ok) return;
     if (result.value.signedIn) this.#signedIn(result.value.tenant);
@@ -61,12 +57,8 @@ export class LoginState extends JourneyController {
 
   /** Checks what can be checked here, so an empty field never costs the tenant an attempt. */
   check(): boolean {
-    const errors: FieldErrors<LoginField> = {};
-    if (!this.email) errors.email = 'field.error.required';
-    else if (!emailSchema.safeParse(this.email).success) errors.email = 'journey.error.email';
-    if (!this.password) errors.password = 'field.error.required';
-    this.errors = errors;
-    return Object.keys(errors).length === 0;
+    this.errors = checks.found({ email: checks.email(this.email), password: checks.required(this.password) });
+    return Object.keys(this.errors).length === 0;
   }
 
   async submit(): Promise<void> {

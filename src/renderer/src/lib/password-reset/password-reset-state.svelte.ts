@@ -42,18 +42,13 @@ export class PasswordResetState extends CaptchaJourney<ResetStep> {
   /** Until the portal's interval has passed, « recevoir un nouvel email » could not work: a countdown instead. */
   readonly resendWait = new Countdown();
 
-  /** The screen is shown: resume, then follow a saved new password until the service answers it. */
-  override attach(): () => void {
-    return super.attach(
-      () => this.resume(),
-      (tick) => {
-        if (tick % 3 === 0 && this.view === 'done' && this.queued) void this.resume();
-      },
-    );
+  /** A saved new password: followed until the service answers it. */
+  protected override onTick(tick: number): void {
+    if (tick % 3 === 0 && this.view === 'done' && this.queued) void this.resume();
   }
 
   /** The screen is shown: resume where the core's flow stands (after a help page), or start one. */
-  async resume(): Promise<void> {
+  override async resume(): Promise<void> {
     const result = await this.guard(this.api.getReset({}));
     if (!result) return;
     if (!result.ok) return this.flowNotice(result.error.code);

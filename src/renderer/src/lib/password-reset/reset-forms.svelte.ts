@@ -1,7 +1,7 @@
-import { emailSchema } from '../../../../shared/rules/email';
 import { failedPasswordRules, type PasswordRule } from '../../../../shared/rules/password-policy';
 import type { RESET_FIELD_REASONS } from '../../../../shared/kiosk-api/password-reset';
 import { matchOf, SIX_DIGITS, type FieldErrors, type FieldWords } from '../journey/fields';
+import * as checks from '../journey/form-checks';
 
 export type RequestField = 'email' | 'captchaAnswer';
 export type ConfirmField = 'code' | 'newPassword' | 'newPasswordConfirmation';
@@ -36,13 +36,11 @@ export class RequestForm {
   errors = $state<FieldErrors<RequestField>>({});
 
   check(captchaRequired: boolean): boolean {
-    const errors: FieldErrors<RequestField> = {};
-    if (!this.email) errors.email = 'field.error.required';
-    else if (!emailSchema.safeParse(this.email).success) errors.email = 'journey.error.email';
-    if (captchaRequired && !SIX_DIGITS.test(this.captchaAnswer))
-      errors.captchaAnswer = this.captchaAnswer ? 'register.error.captcha_format' : 'field.error.required';
-    this.errors = errors;
-    return Object.keys(errors).length === 0;
+    this.errors = checks.found({
+      email: checks.email(this.email),
+      captchaAnswer: checks.captcha(this.captchaAnswer, captchaRequired),
+    });
+    return Object.keys(this.errors).length === 0;
   }
 
   reset(): void {
@@ -62,19 +60,16 @@ export class ConfirmForm {
   readonly passwordMatch = $derived(matchOf(this.newPassword, this.newPasswordConfirmation));
 
   check(): boolean {
-    const errors: FieldErrors<ConfirmField> = {};
-    if (!this.code) errors.code = 'field.error.required';
-    else if (!SIX_DIGITS.test(this.code)) errors.code = 'reset.error.code_format';
-    if (!this.newPassword) errors.newPassword = 'field.error.required';
-    else if (this.failedRules.includes('max_length')) errors.newPassword = 'journey.error.password_long';
-    else if (this.failedRules.length === 1 && this.failedRules[0] === 'not_common')
-      errors.newPassword = 'journey.error.password_common';
-    else if (this.failedRules.length > 0) errors.newPassword = 'journey.error.password';
-    if (!this.newPasswordConfirmation) errors.newPasswordConfirmation = 'field.error.required';
-    else if (this.newPassword !== this.newPasswordConfirmation)
-      errors.newPasswordConfirmation = 'journey.error.password_mismatch';
-    this.errors = errors;
-    return Object.keys(errors).length === 0;
+    this.errors = checks.found({
+      code: checks.required(this.code) ?? (SIX_DIGITS.test(this.code) ? undefined : 'reset.error.code_format'),
+      newPassword: checks.newPassword(this.newPassword, this.failedRules),
+      newPasswordConfirmation: checks.again(
+        this.newPassword,
+        this.newPasswordConfirmation,
+        'journey.error.password_mismatch',
+      ),
+    });
+    return Object.keys(this.errors).length === 0;
   }
 
   /**

@@ -2,7 +2,8 @@ import type { CallInput } from '../../../../shared/kiosk-api/types';
 import { isPersonName } from '../../../../shared/rules/canonical-name';
 import { checkDateOfBirth, dateOfBirthFromParts, isoToday } from '../../../../shared/rules/date-of-birth';
 import { normalizeAccountNumber } from '../../../../shared/rules/account-number';
-import { SIX_DIGITS, type FieldErrors } from '../journey/fields';
+import type { FieldErrors } from '../journey/fields';
+import * as checks from '../journey/form-checks';
 import type { IdentityField } from './registration-fields';
 
 export const IDENTITY_FIELDS: readonly IdentityField[] = [
@@ -44,9 +45,8 @@ export class IdentityForm {
       const problem = iso ? checkDateOfBirth(iso, today) : 'invalid_date';
       if (problem) errors.dateOfBirth = `register.error.${problem}`;
     }
-    if (captchaRequired && !SIX_DIGITS.test(this.captchaAnswer)) {
-      errors.captchaAnswer = this.captchaAnswer ? 'register.error.captcha_format' : 'field.error.required';
-    }
+    const captcha = checks.captcha(this.captchaAnswer, captchaRequired);
+    if (captcha) errors.captchaAnswer = captcha;
     this.errors = errors;
     return Object.keys(errors).length === 0;
   }

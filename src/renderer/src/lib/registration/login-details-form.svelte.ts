@@ -1,8 +1,9 @@
 import type { CallInput } from '../../../../shared/kiosk-api/types';
 import type { Language } from '../../../../shared/locale';
-import { emailSchema, normalizeEmail, suggestEmailDomain } from '../../../../shared/rules/email';
+import { normalizeEmail, suggestEmailDomain } from '../../../../shared/rules/email';
 import { failedPasswordRules, type PasswordRule } from '../../../../shared/rules/password-policy';
-import { matchOf, SIX_DIGITS, type FieldErrors } from '../journey/fields';
+import { matchOf, type FieldErrors } from '../journey/fields';
+import * as checks from '../journey/form-checks';
 import type { DetailsField } from './registration-fields';
 
 export const DETAILS_FIELDS: readonly DetailsField[] = [
@@ -40,26 +41,16 @@ export class LoginDetailsForm {
   }
 
   check(captchaRequired: boolean): boolean {
-    const errors: FieldErrors<DetailsField> = {};
-    if (!this.email) errors.email = 'field.error.required';
-    else if (!emailSchema.safeParse(this.email).success) errors.email = 'journey.error.email';
-    if (!this.emailConfirmation) errors.emailConfirmation = 'field.error.required';
-    else if (normalizeEmail(this.email) !== normalizeEmail(this.emailConfirmation))
-      errors.emailConfirmation = 'register.error.email_mismatch';
-    if (!this.password) errors.password = 'field.error.required';
-    else if (this.failedRules.includes('max_length')) errors.password = 'journey.error.password_long';
-    else if (this.failedRules.length === 1 && this.failedRules[0] === 'not_common')
-      errors.password = 'journey.error.password_common';
-    else if (this.failedRules.length > 0) errors.password = 'journey.error.password';
-    if (!this.passwordConfirmation) errors.passwordConfirmation = 'field.error.required';
-    else if (this.password !== this.passwordConfirmation)
-      errors.passwordConfirmation = 'journey.error.password_mismatch';
-    if (!this.termsAccepted) errors.acceptedTermsVersion = 'register.error.terms_required';
-    if (captchaRequired && !SIX_DIGITS.test(this.captchaAnswer)) {
-      errors.captchaAnswer = this.captchaAnswer ? 'register.error.captcha_format' : 'field.error.required';
-    }
-    this.errors = errors;
-    return Object.keys(errors).length === 0;
+    const sameEmail = (a: string, b: string) => normalizeEmail(a) === normalizeEmail(b);
+    this.errors = checks.found({
+      email: checks.email(this.email),
+      emailConfirmation: checks.again(this.email, this.emailConfirmation, 'register.error.email_mismatch', sameEmail),
+      password: checks.newPassword(this.password, this.failedRules),
+      passwordConfirmation: checks.again(this.password, this.passwordConfirmation, 'journey.error.password_mismatch'),
+      acceptedTermsVersion: this.termsAccepted ? undefined : 'register.error.terms_required',
+      captchaAnswer: checks.captcha(this.captchaAnswer, captchaRequired),
+    });
+    return Object.keys(this.errors).length === 0;
   }
 
   input(termsVersion: string | null, language: Language, captchaId: string | null): CallInput<'submitLoginDetails'> {

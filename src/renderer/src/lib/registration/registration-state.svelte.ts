@@ -47,18 +47,13 @@ export class RegistrationState extends CaptchaJourney<RegistrationStep> {
   /** The address the activation email goes to (see `shown`). */
   readonly shownEmail = $derived(this.shown(this.details.email));
 
-  /** The screen is shown: resume where the core's flow stands, tick the countdowns, watch for the link. */
-  override attach(): () => void {
-    return super.attach(
-      () => this.resume(),
-      (tick) => {
-        const waiting = this.view === 'activation' || (this.view === 'queued' && !this.notDelivered);
-        if (waiting && tick % POLL_EVERY_TICKS === 0) void this.poll();
-      },
-    );
+  /** While the screen waits for the activation: watch for the link. */
+  protected override onTick(tick: number): void {
+    const waiting = this.view === 'activation' || (this.view === 'queued' && !this.notDelivered);
+    if (waiting && tick % POLL_EVERY_TICKS === 0) void this.poll();
   }
 
-  async resume(): Promise<void> {
+  override async resume(): Promise<void> {
     const result = await this.guard(this.api.getRegistration({}));
     if (!result) return;
     if (!result.ok) return this.flowNotice(result.error.code);

@@ -1,4 +1,5 @@
 import type { SetupMode } from '../../../../shared/kiosk-api/setup';
+import { staffPinSchema } from '../../../../shared/kiosk-api/staff';
 import type { CallOutput, KioskClient } from '../../../../shared/kiosk-api/types';
 import type { MessageKey } from '../i18n/catalogue';
 import { errorWords } from '../i18n/errors';
@@ -8,7 +9,6 @@ export type SetupField = 'portalUrl' | 'enrolmentCode' | 'label' | 'pin' | 'pinA
 
 /** How often the kiosk asks whether it needs the set-up (or « borne désactivée ») screen. */
 export const SETUP_POLL_MS = 1_500;
-const PIN_FORMAT = /^\d{4,8}$/;
 const LABEL_FORMAT = /^[\p{L}\p{N} ._'-]{1,64}$/u;
 
 /**
@@ -103,7 +103,7 @@ export class SetupState {
     if (this.enrolmentCode.trim().length < 8) errors.enrolmentCode = 'setup.error.code_format';
     if (!LABEL_FORMAT.test(this.label.trim())) errors.label = 'setup.error.label';
     if (this.pin === '' && this.pinRequired) errors.pin = 'setup.error.pin_required';
-    else if (this.pin !== '' && !PIN_FORMAT.test(this.pin)) errors.pin = 'setup.error.pin_format';
+    else if (this.pin !== '' && !staffPinSchema.safeParse(this.pin).success) errors.pin = 'setup.error.pin_format';
     else if (this.pin !== this.pinAgain) errors.pinAgain = 'setup.error.pin_mismatch';
     return errors;
   }

@@ -1,5 +1,6 @@
-import type { AssistedJourney } from '../../../../shared/kiosk-api/staff';
-import type { CallOutput, CallResult, KioskClient } from '../../../../shared/kiosk-api/types';
+import { staffPinSchema, type AssistedJourney } from '../../../../shared/kiosk-api/staff';
+import type { CallName } from '../../../../shared/kiosk-api/calls';
+import type { CallInput, CallOutput, KioskClient } from '../../../../shared/kiosk-api/types';
 import type { Language } from '../../../../shared/locale';
 import { errorWords } from '../i18n/errors';
 import type { MessageKey, MessageParams } from '../i18n/catalogue';
@@ -13,6 +14,7 @@ export const staffView = (session: StaffSession): StaffView =>
   session === null ? 'loading' : session === 'open' ? 'panel' : 'pin';
 export type StaffEntry = CallOutput<'staffEntry'>;
 export type StaffStatus = CallOutput<'staffStatus'>;
+export type UpdateStatus = CallOutput<'getUpdateStatus'>;
 
 /** What the rest of the kiosk hears from staff mode. */
 export interface StaffHooks {
@@ -25,8 +27,7 @@ export interface StaffHooks {
 }
 
 /** How often the panel reads the kiosk's health while it is on screen (the outbox figures move fast). */
-export const STATUS_REFRESH_MS = 5_000;
-const PIN_FORMAT = /^\d{4,8}$/;
+const STATUS_REFRESH_MS = 5_000;
 
 /**
  * Staff mode as the screen shows it: the PIN being typed, then the panel. The session itself
@@ -41,6 +42,7 @@ export class StaffState extends JourneyController {
   /** What went wrong with the PIN, with its parameters (a lock-out's minutes). */
   pinError = $state.raw<{ key: MessageKey; params?: MessageParams } | null>(null);
   status = $state.raw<StaffStatus | null>(null);
+  update = $state.raw<UpdateStatus | null>(null);
   /** Bumped at each saved change, so the confirmation is announced again. */
   saved = $state(0);
   /** « Synchroniser maintenant » is running; bumped `synced` when it is done, to announce it. */
@@ -56,17 +58,13 @@ export class StaffState extends JourneyController {
     super();
   }
 
-  /** The screen is shown: ask how to unlock, and keep the panel's figures fresh while it is open. */
-  override attach(): () => void {
-    return super.attach(
-      () => this.loadEntry(),
-      (tick) => {
-        if (tick % (STATUS_REFRESH_MS / 1000) === 0 && this.view === 'panel') void this.refresh();
-      },
-    );
+  /** Keeps the panel's figures fresh while it is open. */
+  protected override onTick(tick: number): void {
+    if (tick % (STATUS_REFRESH_MS / 1000) === 0 && this.view === 'panel') void this.refresh();
   }
 
-  async loadEntry(): Promise<void> {
+  /** The screen is shown: how to unlock (the PIN's state), unless the session is open already. */
+  override async resume(): Promise<void> {
     const result = await this.guard(this.api.staffEntry({}));
     if (!result) return;
     if (!result.ok) {
@@ -83,7 +81,7 @@ export class StaffState extends JourneyController {
   async unlock(): Promise<void> {
     if (this.busy) return;
     const pin = this.pin;
-    if (!PIN_FORMAT.test(pin)) {
+    if (!staffPinSchema.safeParse(pin).success) {
       // Like any code, a PIN is never kept after a refusal: typed again from nothing.
       this.pin = '';
       this.pinError = { key: 'staff.pin.error.format' };
@@ -109,13 +107,15 @@ export class StaffState extends JourneyController {
     });
   }
 
+  /** The panel's figures and the update on its way, read together. */
   async refresh(): Promise<void> {
-    const result = await this.guard(this.api.staffStatus({}));
-    if (!result || this.#ended(result)) return;
-    if (result.ok) {
-      this.status = result.value;
-      this.readAt = Date.now();
-    }
+    const answers = await this.guard(Promise.all([this.api.staffStatus({}), this.api.getUpdateStatus({})]));
+    if (!answers) return;
+    const [result, update] = answers;
+    this.update = update.ok ? update.value : null;
+    if (this.#ended(result) || !result.ok) return;
+    this.status = result.value;
+    this.readAt = Date.now();
   }
 
   /** « Synchroniser maintenant »: every waiting write is tried now; the figures follow. */
@@ -124,13 +124,9 @@ export class StaffState extends JourneyController {
     this.syncing = true;
     this.notice = null;
     try {
-      const result = await this.guard(this.api.staffSyncNow({}));
-      if (!result || this.#ended(result)) return;
-      if (!result.ok) {
-        this.notice = errorWords('staffSyncNow', result.error.code);
-        return;
-      }
-      this.status = { ...this.status, outbox: result.value.outbox, lastSyncAt: result.value.lastSyncAt };
+      const synced = await this.#ask('staffSyncNow', {});
+      if (!synced || !this.status) return;
+      this.status = { ...this.status, ...synced };
       this.readAt = Date.now();
       this.synced++;
     } finally {
@@ -139,35 +135,25 @@ export class StaffState extends JourneyController {
   }
 
   async setDefaultLanguage(language: Language): Promise<void> {
-    await this.#change(() => this.api.staffSetDefaultLanguage({ language }));
+    await this.#act('staffSetDefaultLanguage', { language }, () => this.#saved());
   }
 
   async setOutOfService(outOfService: boolean): Promise<void> {
-    await this.#change(() => this.api.staffSetOutOfService({ outOfService }));
+    await this.#act('staffSetOutOfService', { outOfService }, () => this.#saved());
   }
 
   /** « Accompagner un locataire »: the core starts the assisted visit, the journey takes the screen. */
   async startAssisted(journey: AssistedJourney): Promise<void> {
-    if (this.busy) return;
-    this.notice = null;
-    await this.run(async () => {
-      const result = await this.guard(this.api.staffStartAssisted({ journey }));
-      if (!result || this.#ended(result)) return;
-      if (!result.ok) {
-        this.notice = errorWords('staffStartAssisted', result.error.code);
-        return;
-      }
+    await this.#act('staffStartAssisted', { journey }, (visit) => {
       // The session is over in the core: nothing of the panel stays behind the tenant's journey.
       this.reset();
-      this.hooks.onassisted(result.value);
+      this.hooks.onassisted(visit);
     });
   }
 
   /** « Ré-enrôler cette borne »: the set-up screen then covers the kiosk (it follows the core's mode). */
   async reenrol(): Promise<void> {
-    const result = await this.api.setupBegin({});
-    if (this.#ended(result)) return;
-    if (!result.ok) this.notice = errorWords('setupBegin', result.error.code);
+    await this.#ask('setupBegin', {});
   }
 
   /** « Quitter le mode personnel »: the core forgets the session, the kiosk goes back to its attract screen. */
@@ -186,26 +172,37 @@ export class StaffState extends JourneyController {
   reset(): void {
     this.endVisit();
     this.session = null;
-    this.entry = this.status = this.pinError = null;
+    this.entry = this.status = this.update = this.pinError = null;
     this.pin = '';
     this.saved = this.synced = 0;
     this.syncing = false;
   }
 
-  async #change(call: () => Promise<CallResult<'staffSetDefaultLanguage' | 'staffSetOutOfService'>>): Promise<void> {
+  /**
+   * A panel call's value; undefined when the visit ended, when the core ended the session (back to
+   * the PIN) or when the call was refused (worded above the panel).
+   */
+  async #ask<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N> | undefined> {
+    const result = await this.guard(this.api[name](input));
+    if (!result || this.#ended(result)) return;
+    if (result.ok) return result.value;
+    this.notice = errorWords(name, result.error.code);
+  }
+
+  /** One panel action at a time, the last one's notice cleared: `then` gets the core's answer. */
+  async #act<N extends CallName>(name: N, input: CallInput<N>, then: (value: CallOutput<N>) => unknown): Promise<void> {
     if (this.busy) return;
     this.notice = null;
     await this.run(async () => {
-      const result = await this.guard(call());
-      if (!result || this.#ended(result)) return;
-      if (!result.ok) {
-        this.notice = errorWords('staffSetOutOfService', result.error.code);
-        return;
-      }
-      this.saved++;
-      this.hooks.onsettings();
-      await this.refresh();
+      const value = await this.#ask(name, input);
+      if (value) await then(value);
     });
+  }
+
+  async #saved(): Promise<void> {
+    this.saved++;
+    this.hooks.onsettings();
+    await this.refresh();
   }
 
   /** A staff tool of the panel was answered `staff_locked`: back to the PIN, like the panel's own calls. */
@@ -217,7 +214,7 @@ export class StaffState extends JourneyController {
   #ended(result: { ok: boolean; error?: { code: string } }): boolean {
     if (result.ok || result.error?.code !== 'staff_locked') return false;
     this.session = 'locked';
-    this.status = null;
+    this.status = this.update = null;
     this.pinError = { key: 'staff.error.locked' };
     return true;
   }
