@@ -11,10 +11,21 @@ export default defineConfig({
     build: {
       // Pure-JS packages loaded at start are bundled: Node then reads a few chunks instead of resolving
       // and compiling hundreds of files (zod ≈ 100, drizzle ≈ 150, got and its HTTP/2 wrapper ≈ 60:
-      // loaded by the first portal check, while the page loads). fastify-type-provider-zod goes with
+      // loaded by the first portal check, while the page loads; pino ≈ 28 and pngjs ≈ 23, CommonJS
+      // files each parsed again for their exports). pino is used without transports (which bundling
+      // would break: they load worker files by path). fastify-type-provider-zod goes with
       // zod so that the portal's schemas and its validator share one copy. Native drivers stay outside.
       externalizeDeps: {
-        exclude: ['zod', 'fastify-type-provider-zod', 'drizzle-orm', '@libsql/client', '@libsql/core', 'got'],
+        exclude: [
+          'zod',
+          'fastify-type-provider-zod',
+          'drizzle-orm',
+          '@libsql/client',
+          '@libsql/core',
+          'got',
+          'pino',
+          'pngjs',
+        ],
       },
       // One Node build for every Node entry: the Electron main, and the Electron-free web shell,
       // launcher and reference portal that share the kiosk core.
