@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig, type KioskConfig } from '../../../src/main/core/config';
-import { startKioskCore, type KioskCore } from '../../../src/main/core/kiosk-core';
+import { startKioskCore, type KioskCore, type KioskCoreOptions } from '../../../src/main/core/kiosk-core';
 import { createLogger } from '../../../src/main/core/logger';
 import { findResourcesDir } from '../../../src/main/host/paths';
 
@@ -28,7 +28,10 @@ export function memoryLogger(level: 'info' | 'debug' = 'info') {
 }
 
 /** A real kiosk core on a real encrypted libSQL file in a temp folder. */
-export async function startTestCore(overrides: Partial<KioskConfig> = {}) {
+export async function startTestCore(
+  overrides: Partial<KioskConfig> = {},
+  options: Pick<KioskCoreOptions, 'backgroundAfter'> = {},
+) {
   const dir = tempDir();
   const config = loadConfig({ env: {}, overrides: { dataDir: dir.path, ...overrides }, defaultDataDir: dir.path });
   const { logger, lines } = memoryLogger();
@@ -38,6 +41,7 @@ export async function startTestCore(overrides: Partial<KioskConfig> = {}) {
     resourcesDir: findResourcesDir(import.meta.dirname),
     version: '9.9.9-test',
     logger,
+    ...options,
   });
   return {
     core,
