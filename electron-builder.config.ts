@@ -40,7 +40,8 @@ const config: Configuration = {
   copyright: 'Mon espace locataire',
   directories: { output: 'dist', buildResources: 'resources/packaging' },
   // The built app only: main, preload and renderer from electron-vite; dependencies come from package.json.
-  files: ['out/**/*', 'package.json'],
+  // Not the web shell's code cache (src/main/web-shell/core-boot.ts), if a run from this checkout left one.
+  files: ['out/**/*', '!out/main/v8-cache{,/**}', 'package.json'],
   // Found beside app.asar at run time (src/main/host/paths.ts, packagedResourcesDir).
   extraResources: [
     { from: 'resources/migrations', to: 'migrations' },
