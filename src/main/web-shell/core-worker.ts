@@ -1,4 +1,5 @@
-// The web shell's kiosk core in a thread of its own (built as out/main/web-shell-core.js). Its
+// The web shell's kiosk core in a thread of its own (built as one CommonJS file, out/main/
+// web-shell-core.cjs, which core-boot.ts runs from V8's code cache). Its
 // modules load as soon as the thread exists, while the main thread listens and serves the page; the
 // configuration is checked here, where zod is loaded anyway, so the main thread never loads it.
 // No call waits behind the page's files, nor the page behind the core.
@@ -18,11 +19,14 @@ const send = (message: FromCore) => port.postMessage(message);
 
 let starting: Promise<{ core: KioskCore; demo: EmbeddedPortal | null }> | null = null;
 
-// The core's background work (portal check, enrolment, outbox, heartbeats) waits for the page's
-// first call to be answered, so that it does not compete with the attract screen's first paint;
-// without a page calling, it starts 2 s after the core anyway.
-let firstAnswered!: () => void;
-const backgroundAfter = new Promise<void>((resolve) => (firstAnswered = resolve));
+// The core's background work (portal check, enrolment, outbox, heartbeats) waits until the page
+// has had its first answer and a moment to draw the attract screen with it: started at the first
+// answer, it took the CPU the page needed then (docs/start-time.md). Without a page calling, it
+// starts 2 s after the core anyway.
+const PAINT_GRACE_MS = 1_000;
+let startBackground!: () => void;
+const backgroundAfter = new Promise<void>((resolve) => (startBackground = resolve));
+let firstAnswered = false;
 
 async function start({ load, root }: StartCore) {
   const config = loadConfig(load);
@@ -40,7 +44,7 @@ async function start({ load, root }: StartCore) {
       logger,
       backgroundAfter,
     });
-    setTimeout(firstAnswered, 2_000);
+    setTimeout(startBackground, 2_000);
     return { core, demo };
   } catch (error) {
     await demo?.close();
@@ -54,7 +58,8 @@ async function answer(id: number, run: () => Promise<Result<unknown>>) {
   } catch {
     send({ type: 'answer', id, result: null });
   }
-  firstAnswered();
+  if (!firstAnswered) setTimeout(startBackground, PAINT_GRACE_MS);
+  firstAnswered = true;
 }
 
 port.on('message', (message: ToCore) => {
