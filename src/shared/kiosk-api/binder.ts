@@ -1,5 +1,5 @@
 import { fail, type Failure, type Result } from '../result';
-import { CALL_NAMES, isCallName, kioskApi, type CallName } from './calls';
+import { isCallName, kioskApi, type CallName } from './calls';
 import { resultSchema } from './define';
 import type { CallContext, KioskHandlers } from './types';
 
@@ -27,7 +27,9 @@ const fieldsOf = (issues: readonly Issue[]): string[] => {
  * Whatever a caller sends, it answers a typed result; it never throws.
  */
 export function createDispatcher(handlers: KioskHandlers, options: BinderOptions = {}): Dispatch {
-  const answers = Object.fromEntries(CALL_NAMES.map((n) => [n, resultSchema(kioskApi[n])]));
+  // Each answer's schema is built at its call's first answer, not all at the start: the core's
+  // first answer (the attract screen's) waits for none but its own.
+  const answers: Partial<Record<CallName, ReturnType<typeof resultSchema>>> = {};
   return async (call, input, ctx) => {
     if (!isCallName(call)) return fail('unknown_call');
     const parsed = kioskApi[call].input.safeParse(input);
@@ -40,7 +42,7 @@ export function createDispatcher(handlers: KioskHandlers, options: BinderOptions
       options.onDefect?.(call, 'threw', error);
       return fail('internal');
     }
-    const checked = answers[call]!.safeParse(result);
+    const checked = (answers[call] ??= resultSchema(kioskApi[call])).safeParse(result);
     if (!checked.success) {
       options.onDefect?.(call, 'bad_output');
       return fail('internal');
