@@ -1,6 +1,6 @@
 import { fail, type Failure, type Result } from '../result';
 import { isCallName, kioskApi, type CallName } from './calls';
-import { resultSchema } from './define';
+import { answerSchema } from './answers';
 import type { CallContext, KioskHandlers } from './types';
 
 export type Dispatch = (call: unknown, input: unknown, ctx: CallContext) => Promise<Result<unknown>>;
@@ -27,9 +27,6 @@ const fieldsOf = (issues: readonly Issue[]): string[] => {
  * Whatever a caller sends, it answers a typed result; it never throws.
  */
 export function createDispatcher(handlers: KioskHandlers, options: BinderOptions = {}): Dispatch {
-  // Each answer's schema is built at its call's first answer, not all at the start: the core's
-  // first answer (the attract screen's) waits for none but its own.
-  const answers: Partial<Record<CallName, ReturnType<typeof resultSchema>>> = {};
   return async (call, input, ctx) => {
     if (!isCallName(call)) return fail('unknown_call');
     const parsed = kioskApi[call].input.safeParse(input);
@@ -42,7 +39,7 @@ export function createDispatcher(handlers: KioskHandlers, options: BinderOptions
       options.onDefect?.(call, 'threw', error);
       return fail('internal');
     }
-    const checked = (answers[call] ??= resultSchema(kioskApi[call])).safeParse(result);
+    const checked = answerSchema(call).safeParse(result);
     if (!checked.success) {
       options.onDefect?.(call, 'bad_output');
       return fail('internal');

@@ -1,12 +1,7 @@
 import { fail } from '../result';
+import { answerSchema } from './answers';
 import { CALL_NAMES, kioskApi, type CallName } from './calls';
-import { resultSchema } from './define';
 import type { CallResult, KioskClient, Transport } from './types';
-
-const answerSchemas = Object.fromEntries(CALL_NAMES.map((n) => [n, resultSchema(kioskApi[n])])) as Record<
-  CallName,
-  ReturnType<typeof resultSchema>
->;
 
 /**
  * The typed client, generated from the contract. Used by the preload (over IPC) and by the
@@ -25,7 +20,7 @@ export function createKioskClient(transport: Transport): KioskClient {
     } catch {
       return fail('unavailable');
     }
-    const answer = answerSchemas[name].safeParse(raw);
+    const answer = answerSchema(name).safeParse(raw);
     return answer.success ? answer.data : fail('internal');
   };
   const client = {} as Record<CallName, (input: unknown) => Promise<unknown>>;
