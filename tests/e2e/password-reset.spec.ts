@@ -182,6 +182,8 @@ test.describe('forgotten password', () => {
     page,
     portal,
   }) => {
+    // Enrolled and online first (its sealing key fetched): the portal goes away after the kiosk started.
+    await expect(page.getByRole('status', { name: 'État de la borne' })).toContainText('En ligne');
     await openReset(page);
     await field(page, 'Email').fill('e2e.panne@sfr.fr');
     await portal.close();
