@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
+import { cacheFileOf } from '../src/main/web-shell/code-cache';
 import {
   launchChromium,
   median,
@@ -49,10 +50,13 @@ interface Start {
 
 const ATTRACT = "Touchez l'écran pour commencer";
 
-/** Until the web shell's core thread has written its code cache (src/main/web-shell/core-boot.ts). */
+/**
+ * Until the web shell's core thread has written its code cache (src/main/web-shell/core-boot.ts), for
+ * this build: a cache left by an earlier build would not be used.
+ */
 async function waitForCodeCache(): Promise<void> {
-  const dir = join(root, 'out/main/v8-cache');
-  const written = () => existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.v8cache'));
+  const cache = cacheFileOf(join(root, 'out/main/web-shell-core.cjs'), join(root, 'out/main/v8-cache'));
+  const written = () => existsSync(cache);
   for (const until = Date.now() + 30_000; !written();) {
     if (Date.now() > until) throw new Error('the web shell wrote no code cache within 30 s');
     await new Promise((r) => setTimeout(r, 100));

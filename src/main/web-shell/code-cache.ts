@@ -18,6 +18,16 @@ export interface CachedScript {
   save(): boolean;
 }
 
+/** Where the cache of this build of `file`, by this Node, is (or will be) kept. */
+export function cacheFileOf(file: string, cacheDir: string, source = readFileSync(file, 'utf8')): string {
+  const key = createHash('sha256')
+    .update(`${process.version} ${process.arch}\n`)
+    .update(source)
+    .digest('hex')
+    .slice(0, 32);
+  return join(cacheDir, `${basename(file)}.${key}.v8cache`);
+}
+
 /**
  * Runs a CommonJS file as Node's loader would (exports, require, module, __filename, __dirname),
  * compiled from the cache in `cacheDir` when one was made from the same bytes by the same Node.
@@ -27,13 +37,8 @@ export interface CachedScript {
  */
 export function runCachedScript(file: string, cacheDir: string): CachedScript {
   const source = readFileSync(file, 'utf8');
-  const key = createHash('sha256')
-    .update(`${process.version} ${process.arch}\n`)
-    .update(source)
-    .digest('hex')
-    .slice(0, 32);
   const prefix = `${basename(file)}.`;
-  const cacheFile = join(cacheDir, `${prefix}${key}.v8cache`);
+  const cacheFile = cacheFileOf(file, cacheDir, source);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
