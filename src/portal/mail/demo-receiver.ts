@@ -9,7 +9,7 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string | null;
-  /** Every http(s) link of the text part, and the 6-digit codes it states. */
+  /** Every http(s) link of the text part, and the 6-digit codes it states (outside the links). */
   links: string[];
   codes: string[];
 }
@@ -22,6 +22,7 @@ export interface DemoReceiver {
 }
 
 const KEEP = 500;
+const LINK = /https?:\/\/[^\s<>"]+/g;
 
 /**
  * The demo's mail catcher: a real SMTP server on loopback that keeps the last messages in memory,
@@ -40,6 +41,7 @@ export async function startDemoReceiver(port = 0): Promise<DemoReceiver> {
       simpleParser(stream)
         .then((parsed) => {
           const text = parsed.text ?? '';
+          const links = text.match(LINK) ?? [];
           messages.push({
             id: next++,
             receivedAt: new Date().toISOString(),
@@ -48,8 +50,9 @@ export async function startDemoReceiver(port = 0): Promise<DemoReceiver> {
             subject: parsed.subject ?? '',
             text,
             html: typeof parsed.html === 'string' ? parsed.html : null,
-            links: [...new Set(text.match(/https?:\/\/[^\s<>"]+/g) ?? [])],
-            codes: [...new Set(text.match(/(?<!\d)\d{6}(?!\d)/g) ?? [])],
+            links: [...new Set(links)],
+            // A link's random token can hold six digits in a row (« data=650658I5r… »): not a code.
+            codes: [...new Set(text.replace(LINK, ' ').match(/(?<!\d)\d{6}(?!\d)/g) ?? [])],
           });
           if (messages.length > KEEP) messages.splice(0, messages.length - KEEP);
           callback();
