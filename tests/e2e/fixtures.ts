@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type BrowserContext } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type TestInfo } from '@playwright/test';
 
 export interface RunningKiosk {
   /** One use only: spent by startKiosk (unless `launch: false`); the page then holds the cookie. */
@@ -16,6 +16,8 @@ export interface RunningKiosk {
   mailboxUrl: string | null;
   /** The embedded demo portal's base URL (origin of the mailbox), or null. */
   portalUrl: string | null;
+  /** What the kiosk wrote to stderr so far: its log (warnings and errors, codes only). */
+  log(): string;
 }
 
 export interface StartKioskOptions {
@@ -71,6 +73,7 @@ export async function startKiosk(options: StartKioskOptions | NodeJS.ProcessEnv 
     process: child,
     mailboxUrl,
     portalUrl: mailboxUrl ? new URL(mailboxUrl).origin : null,
+    log: () => stderr,
   };
 }
 
@@ -92,7 +95,11 @@ export async function holdLaunchCookie(context: BrowserContext, kiosk: RunningKi
   ]);
 }
 
-export async function stopKiosk(kiosk: RunningKiosk): Promise<void> {
+/** Stops the kiosk; after a failed test, its log goes with the report (CI prints it with the failure). */
+export async function stopKiosk(kiosk: RunningKiosk, info?: TestInfo): Promise<void> {
+  if (info && info.status !== info.expectedStatus && kiosk.log()) {
+    await info.attach('kiosk log', { body: kiosk.log(), contentType: 'text/plain' });
+  }
   if (kiosk.process.exitCode === null) {
     const exited = new Promise((r) => kiosk.process.once('exit', r));
     kiosk.process.kill('SIGTERM');
@@ -109,10 +116,10 @@ export async function stopKiosk(kiosk: RunningKiosk): Promise<void> {
 export const test = base.extend<{ kiosk: RunningKiosk; kioskArgs: string[]; kioskEnv: NodeJS.ProcessEnv }>({
   kioskArgs: [[], { option: true }],
   kioskEnv: [{}, { option: true }],
-  kiosk: async ({ kioskArgs, kioskEnv }, use) => {
+  kiosk: async ({ kioskArgs, kioskEnv }, use, info) => {
     const kiosk = await startKiosk({ args: kioskArgs, env: kioskEnv });
     await use(kiosk);
-    await stopKiosk(kiosk);
+    await stopKiosk(kiosk, info);
   },
   page: async ({ page, kiosk }, use) => {
     // The link is spent; with the cookie, opening it again lands on the attract screen, as in a

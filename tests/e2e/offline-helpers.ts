@@ -15,7 +15,7 @@ export const test = resetTest.extend<{ portalLink: CutProxy }>({
     await use(proxy);
     await proxy.close();
   },
-  kiosk: async ({ portal, portalLink: proxy, kioskEnv }, use) => {
+  kiosk: async ({ portal, portalLink: proxy, kioskEnv }, use, info) => {
     const kiosk = await startKiosk({
       args: ['--portal-url', proxy.url],
       env: { KIOSK_ENROLMENT_CODE: portal.demo.enrolmentCode!, KIOSK_CAPTCHA: 'false', ...kioskEnv },
@@ -24,7 +24,7 @@ export const test = resetTest.extend<{ portalLink: CutProxy }>({
     // cut the link only once it has fetched it (as any kiosk in service has).
     await expect.poll(() => proxy.answered.includes('GET /v1/keys 200'), { timeout: 30_000 }).toBe(true);
     await use(kiosk);
-    await stopKiosk(kiosk);
+    await stopKiosk(kiosk, info);
   },
 });
 export { expect };

@@ -59,13 +59,13 @@ export const test = base.extend<{ portal: ResetPortal; portalLimits: PortalConfi
     await use(portal);
     await portal.close();
   },
-  kiosk: async ({ portal, kioskEnv }, use) => {
+  kiosk: async ({ portal, kioskEnv }, use, info) => {
     const kiosk = await startKiosk({
       args: ['--portal-url', portal.url],
       env: { KIOSK_ENROLMENT_CODE: portal.demo.enrolmentCode!, KIOSK_CAPTCHA: 'false', ...kioskEnv },
     });
     await use(kiosk);
-    await stopKiosk(kiosk);
+    await stopKiosk(kiosk, info);
   },
 });
 

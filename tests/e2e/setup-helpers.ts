@@ -19,13 +19,13 @@ export const test = base.extend<{ portal: { url: string; demo: DemoPortal } }>({
     await demo.close();
     rmSync(dataDir, { recursive: true, force: true });
   },
-  kiosk: async ({ portal, kioskEnv }, use) => {
+  kiosk: async ({ portal, kioskEnv }, use, info) => {
     const kiosk = await startKiosk({
       args: ['--portal-url', portal.url],
       env: { KIOSK_ENROLMENT_CODE: '', KIOSK_CAPTCHA: 'false', ...kioskEnv },
     });
     await use(kiosk);
-    await stopKiosk(kiosk);
+    await stopKiosk(kiosk, info);
   },
 });
 export { expect };
