@@ -75,6 +75,32 @@ test.describe('forgotten password', () => {
     expect(await kioskCall(request, kiosk, 'getReset')).toMatchObject({ ok: true, value: { step: 'none' } });
   });
 
+  // Seen in CI: Valider tapped while the screen was still asking the kiosk where the journey
+  // stands did nothing at all (the screen still thought a captcha was asked, and had none).
+  test('Valider tapped before the screen has heard from the kiosk is kept: it is sent once the answer comes', async ({
+    page,
+    portal,
+    request,
+  }) => {
+    const email = 'e2e.presse@orange.fr';
+    await activatedAccount(request, portal, demoTenant(63), email, PASSWORD);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/call/getReset', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: START }).tap();
+    await page.getByRole('button', { name: /^Mot de passe oublié/ }).tap();
+    await page.locator('#reset-email').fill(email);
+    await valider(page);
+    // Taken: the button says so while the screen waits.
+    await expect(page.locator('form.step-form button[type="submit"]')).toHaveAttribute('aria-busy', 'true');
+    release();
+    await step2(page);
+    await expect.poll(() => countMails(request, portal, email, RESET_SUBJECT)).toBe(1);
+  });
+
   test('an address without an account gets exactly the same answer, and no email', async ({
     page,
     portal,

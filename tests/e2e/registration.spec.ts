@@ -373,6 +373,24 @@ test.describe('first registration', () => {
     await lastMail(request, kiosk, email);
     expect(await mailCount(request, kiosk, email)).toBe(1);
   });
+
+  // As the forgotten password's: a tap in the screen's first moment did nothing (a captcha was
+  // still thought to be asked) and left the tenant in front of a form that seemed dead.
+  test('Valider tapped before the screen has heard from the kiosk is sent once the answer comes', async ({ page }) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/call/getRegistration', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: START }).tap();
+    await page.getByRole('button', { name: /^Créer mon compte/ }).tap();
+    await fillIdentity(page, demoTenant(7));
+    await submit(page);
+    await expect(page.locator('form.step-form button[type="submit"]')).toHaveAttribute('aria-busy', 'true');
+    release();
+    await step2(page);
+  });
 });
 
 test('the first touch, then the keyboard types the names with accents, hyphens and apostrophes', async ({ page }) => {

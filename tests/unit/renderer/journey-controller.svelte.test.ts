@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { JourneyController } from '../../../src/renderer/src/lib/journey/journey-controller.svelte';
 
 /** An answer the test releases when it wants: the call is still on its way meanwhile. */
@@ -44,6 +44,7 @@ describe('JourneyController', () => {
       signalSeen = signal;
       await call.promise;
     });
+    await vi.waitFor(() => expect(signalSeen).toBeDefined());
     journey.notice = 'error.internal';
     journey.endVisit();
     expect(journey.busy).toBe(false);
@@ -58,6 +59,35 @@ describe('JourneyController', () => {
     next.answer();
     await second;
     expect(journey.busy).toBe(false);
+  });
+
+  it('a submit tapped before the screen has resumed runs once it has, and not at all if the visit ended', async () => {
+    let resumed = later<void>();
+    const journey = new (class extends JourneyController {
+      override resume(): Promise<void> {
+        return resumed.promise;
+      }
+    })();
+    const detach = journey.attach();
+    const steps: string[] = [];
+    const run = journey.run(async () => void steps.push('first'));
+    expect(journey.busy).toBe(true);
+    await Promise.resolve();
+    expect(steps).toEqual([]);
+    resumed.answer();
+    await run;
+    expect(steps).toEqual(['first']);
+    expect(journey.busy).toBe(false);
+
+    resumed = later<void>();
+    detach();
+    const detachAgain = journey.attach();
+    const stale = journey.run(async () => void steps.push('for the previous visitor'));
+    journey.endVisit();
+    resumed.answer();
+    await stale;
+    expect(steps).toEqual(['first']);
+    detachAgain();
   });
 
   it('counts down from the last tick, never below zero', () => {

@@ -12,6 +12,8 @@ export class JourneyController {
   /** Ticked every second while the screen is shown: the countdowns read it. */
   now = $state(Date.now());
   #visit = new AbortController();
+  /** The screen's first look at the core (see `attach`): a submit waits for it. */
+  #resumed: Promise<void> = Promise.resolve();
 
   /** Aborted at the end of the visit this journey is in. */
   get signal(): AbortSignal {
@@ -28,12 +30,16 @@ export class JourneyController {
   /**
    * One submit at a time: refused while another runs, `busy` meanwhile; the notice of the last
    * try is cleared. `step` gets the visit's signal to stop after an await that outlived it.
+   * A tap in the first moment of a screen is not lost: the step runs once the screen knows from
+   * the core where the journey stands and whether a captcha is asked (until then it may not).
    */
   async run(step: (signal: AbortSignal) => Promise<void>): Promise<void> {
     if (this.busy) return;
     const signal = this.#visit.signal;
     this.busy = true;
     try {
+      await this.#resumed;
+      if (signal.aborted) return;
       await step(signal);
     } finally {
       if (!signal.aborted) this.busy = false;
@@ -48,7 +54,8 @@ export class JourneyController {
 
   /** The screen is shown: `resume`, then a tick each second. Returns the detach. */
   attach(): () => void {
-    void this.resume();
+    // Its failures are the resume's own to word; a submit only waits for it to end.
+    this.#resumed = this.resume().catch(() => undefined);
     let tick = 0;
     const timer = setInterval(() => {
       this.now = Date.now();

@@ -86,11 +86,12 @@ export class PasswordResetState extends CaptchaJourney<ResetStep> {
     if (this.busy) return;
     const form = this.request;
     this.notice = null;
-    if (!form.check(this.captchaRequired)) {
-      form.captchaAnswer = '';
-      return;
-    }
     await this.run(async () => {
+      // In the run: whether a captcha is asked is known only once the screen has resumed.
+      if (!form.check(this.captchaRequired)) {
+        form.captchaAnswer = '';
+        return;
+      }
       const result = await this.guard(
         this.api.requestReset({
           email: form.email,
@@ -136,11 +137,8 @@ export class PasswordResetState extends CaptchaJourney<ResetStep> {
     if (this.busy) return;
     const form = this.confirm;
     this.notice = null;
-    if (!form.check()) {
-      form.clearSecrets();
-      return;
-    }
     await this.run(async () => {
+      if (!form.check()) return form.clearSecrets();
       const result = await this.guard(
         this.api.confirmReset({
           code: form.code,

@@ -86,11 +86,9 @@ export class RegistrationState extends CaptchaJourney<RegistrationStep> {
     if (this.busy || this.cooldownLeft > 0) return;
     const form = this.identity;
     this.notice = this.outcome = null;
-    if (!form.check(this.captchaRequired)) {
-      form.clearSecrets();
-      return;
-    }
     await this.run(async () => {
+      // In the run: whether a captcha is asked is known only once the screen has resumed.
+      if (!form.check(this.captchaRequired)) return form.clearSecrets();
       const result = await this.guard(this.api.submitIdentity(form.input(this.captcha?.id ?? null)));
       if (!result) return;
       form.clearSecrets();
@@ -116,11 +114,9 @@ export class RegistrationState extends CaptchaJourney<RegistrationStep> {
     if (this.busy || this.cooldownLeft > 0) return;
     const form = this.details;
     this.notice = null;
-    if (!form.check(this.captchaRequired)) {
-      form.clearSecrets();
-      return;
-    }
     await this.run(async () => {
+      // In the run: whether a captcha is asked is known only once the screen has resumed.
+      if (!form.check(this.captchaRequired)) return form.clearSecrets();
       const input = form.input(this.termsVersion, this.language(), this.captcha?.id ?? null);
       const result = await this.guard(this.api.submitLoginDetails(input));
       if (!result) return;
