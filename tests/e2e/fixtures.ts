@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type BrowserContext, type TestInfo } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 
 export interface RunningKiosk {
   /** One use only: spent by startKiosk (unless `launch: false`); the page then holds the cookie. */
@@ -131,3 +131,14 @@ export const test = base.extend<{ kiosk: RunningKiosk; kioskArgs: string[]; kios
 });
 
 export { expect };
+
+/** Holds the page's answers to `call` (e.g. 'getReset') until the returned release is called. */
+export async function holdCall(page: Page, call: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/api/call/${call}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}

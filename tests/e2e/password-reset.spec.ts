@@ -10,6 +10,7 @@ import {
   RESET_SUBJECT,
   test,
 } from './password-reset-helpers';
+import { holdCall } from './fixtures';
 import { demoTenant, field, keyboard, kioskCall, PASSWORD, START, touchFill } from './registration-helpers';
 
 // Demo tenants 60–63 are this spec's, 64–69 password-reset-shots' (each test has its own portal anyway).
@@ -84,12 +85,7 @@ test.describe('forgotten password', () => {
   }) => {
     const email = 'e2e.presse@orange.fr';
     await activatedAccount(request, portal, demoTenant(63), email, PASSWORD);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/call/getReset', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdCall(page, 'getReset');
     await page.getByRole('button', { name: START }).tap();
     await page.getByRole('button', { name: /^Mot de passe oublié/ }).tap();
     await page.locator('#reset-email').fill(email);

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, holdCall, test } from './fixtures';
 import {
   coSignatories,
   demoTenant,
@@ -377,12 +377,7 @@ test.describe('first registration', () => {
   // As the forgotten password's: a tap in the screen's first moment did nothing (a captcha was
   // still thought to be asked) and left the tenant in front of a form that seemed dead.
   test('Valider tapped before the screen has heard from the kiosk is sent once the answer comes', async ({ page }) => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/call/getRegistration', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdCall(page, 'getRegistration');
     await page.getByRole('button', { name: START }).tap();
     await page.getByRole('button', { name: /^Créer mon compte/ }).tap();
     await fillIdentity(page, demoTenant(7));
