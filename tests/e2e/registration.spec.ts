@@ -349,6 +349,8 @@ test.describe('first registration', () => {
       const answered = page.waitForResponse((r) => r.url().endsWith('/api/call/submitIdentity'));
       await submit(page);
       await answered;
+      // The answer is in, but the screen shows it a moment later: the loop's test waits for that.
+      await expect(page.locator('form.step-form button[type="submit"]')).toHaveAttribute('aria-busy', 'false');
     }
     await expect(cooldown).toBeVisible();
     await expect(page.getByRole('button', { name: 'Valider' })).toBeDisabled();
