@@ -77,3 +77,33 @@ describe('KioskState.leaveStaff (the info re-read)', () => {
     expect(kiosk.i18n.language).toBe('fr');
   });
 });
+
+describe('KioskState.refreshStatus', () => {
+  const link = (value: { link: 'online' | 'offline' | 'not_configured'; checkedAt: string | null }) =>
+    client({ getLinkStatus: () => ({ ok: true, value }) as CallResult<'getLinkStatus'> });
+
+  // Seen at every start: « Hors ligne » for the two seconds before the core's first look at the portal.
+  it('says « Vérification… » until the core has looked at the portal, then what it found', async () => {
+    let answer: { link: 'online' | 'offline'; checkedAt: string | null } = { link: 'offline', checkedAt: null };
+    const kiosk = new KioskState(
+      client({ getLinkStatus: () => ({ ok: true, value: answer }) as CallResult<'getLinkStatus'> }),
+    );
+    await kiosk.refreshStatus();
+    expect(kiosk.portal).toBe('unknown');
+    answer = { link: 'offline', checkedAt: '2026-12-01T06:00:00.000Z' };
+    await kiosk.refreshStatus();
+    expect(kiosk.portal).toBe('offline');
+    answer = { link: 'online', checkedAt: '2026-12-01T06:00:01.000Z' };
+    await kiosk.refreshStatus();
+    expect(kiosk.portal).toBe('online');
+  });
+
+  it('says « Hors ligne » without a portal, and when the core does not answer', async () => {
+    const unconfigured = new KioskState(link({ link: 'not_configured', checkedAt: null }));
+    await unconfigured.refreshStatus();
+    expect(unconfigured.portal).toBe('offline');
+    const silent = new KioskState(client({}));
+    await silent.refreshStatus();
+    expect(silent.portal).toBe('offline');
+  });
+});

@@ -75,7 +75,7 @@ export class KioskState {
     const tick = async () => {
       await Promise.all([this.info ? null : this.refreshInfo(), this.refreshStatus(), this.refreshAvailability()]);
       // The page may come up before the kiosk core, and the core before its first look at the
-      // portal: ask again soon rather than show « Hors ligne » for a whole period.
+      // portal: ask again soon rather than say « Vérification… » for a whole period.
       const settled = this.info !== null && this.#statusSettled;
       if (!stopped) timer = setTimeout(() => void tick(), settled ? pollMs : Math.min(STARTUP_POLL_MS, pollMs));
     };
@@ -119,8 +119,10 @@ export class KioskState {
   async refreshStatus(): Promise<void> {
     const result = await this.api.getLinkStatus({});
     const link = result.ok ? result.value.link : 'offline';
-    this.portal = link === 'online' || link === 'degraded' ? link : 'offline';
     this.#statusSettled = result.ok && (result.value.checkedAt !== null || result.value.link === 'not_configured');
+    // Before the core's first look at the portal nothing is known yet: « Vérification… », not « Hors ligne ».
+    if (result.ok && !this.#statusSettled) this.portal = 'unknown';
+    else this.portal = link === 'online' || link === 'degraded' ? link : 'offline';
   }
 
   /** The first touch: the visit starts in the language on screen. */
