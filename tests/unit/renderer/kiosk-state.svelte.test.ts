@@ -79,15 +79,15 @@ describe('KioskState.leaveStaff (the info re-read)', () => {
 });
 
 describe('KioskState.refreshStatus', () => {
-  const link = (value: { link: 'online' | 'offline' | 'not_configured'; checkedAt: string | null }) =>
-    client({ getLinkStatus: () => ({ ok: true, value }) as CallResult<'getLinkStatus'> });
+  type Link = { link: 'online' | 'offline' | 'not_configured'; checkedAt: string | null };
+  /** A kiosk whose getLinkStatus answers what `answer` holds at the time of the call. */
+  const kioskSeeing = (answer: () => Link) =>
+    new KioskState(client({ getLinkStatus: () => ({ ok: true, value: answer() }) as CallResult<'getLinkStatus'> }));
 
   // Seen at every start: « Hors ligne » for the two seconds before the core's first look at the portal.
   it('says « Vérification… » until the core has looked at the portal, then what it found', async () => {
-    let answer: { link: 'online' | 'offline'; checkedAt: string | null } = { link: 'offline', checkedAt: null };
-    const kiosk = new KioskState(
-      client({ getLinkStatus: () => ({ ok: true, value: answer }) as CallResult<'getLinkStatus'> }),
-    );
+    let answer: Link = { link: 'offline', checkedAt: null };
+    const kiosk = kioskSeeing(() => answer);
     await kiosk.refreshStatus();
     expect(kiosk.portal).toBe('unknown');
     answer = { link: 'offline', checkedAt: '2026-12-01T06:00:00.000Z' };
@@ -99,7 +99,7 @@ describe('KioskState.refreshStatus', () => {
   });
 
   it('says « Hors ligne » without a portal, and when the core does not answer', async () => {
-    const unconfigured = new KioskState(link({ link: 'not_configured', checkedAt: null }));
+    const unconfigured = kioskSeeing(() => ({ link: 'not_configured', checkedAt: null }));
     await unconfigured.refreshStatus();
     expect(unconfigured.portal).toBe('offline');
     const silent = new KioskState(client({}));
